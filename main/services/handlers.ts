@@ -1,0 +1,20 @@
+import type { CallName } from '../../shared/contract/index';
+import { appHandlers } from './app-service';
+import { areaHandlers } from './areas-service';
+import type { Handlers } from './handler-types';
+
+const features: object[] = [appHandlers, areaHandlers];
+
+/**
+ * Every contract call implemented exactly once. The type makes a missing or misspelt handler a
+ * compile error; the check below makes a handler registered by two features a start-up error.
+ */
+export const handlers: Handlers<CallName> = { ...appHandlers, ...areaHandlers };
+
+const seen = new Set<string>();
+for (const feature of features) {
+  for (const name of Object.keys(feature)) {
+    if (seen.has(name)) throw new Error(`handler ${name} registered twice`);
+    seen.add(name);
+  }
+}

@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { migrate, type MigrationResult } from './migrate';
+import { applySeed, type SeedResult } from './seed';
+
+export type Store = Database.Database;
+
+export interface OpenStoreOptions {
+  /** Apply the NPLV default dataset (idempotent). Default true. */
+  seed?: boolean;
+  /** Path to a better-sqlite3 binary built for another ABI (Electron). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export interface OpenedStore {
+  db: Store;
+  path: string;
+  migration: MigrationResult;
+  seed: SeedResult | null;
+}
+
+/**
+ * Open (or create) the one SQLite file that is a Wijkverkenner project: WAL, foreign keys,
+ * a busy timeout, an integrity check, migrations (with a backup), then the default dataset.
+ */
+export function openStore(dbPath: string, options: OpenStoreOptions = {}): OpenedStore {
+  if (dbPath !== ':memory:') mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  let db: Store;
+  try {
+    db = new Database(dbPath, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
+    });
+  } catch (err) {
+    throw new AppError('STORE_CORRUPT', `Cannot open the store ${dbPath}: ${(err as Error).message}`);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    checkIntegrity(db, dbPath);
+    const migration = migrate(db, dbPath);
+    const seed = options.seed === false ? null : applySeed(db);
+    return { db, path: dbPath, migration, seed };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function checkIntegrity(db: Store, dbPath: string): void {
+  let rows: { quick_check: string }[];
+  try {
+    rows = db.pragma('quick_check') as { quick_check: string }[];
+  } catch (err) {
+    throw new AppError('STORE_CORRUPT', `${dbPath} is not a readable Wijkverkenner store: ${(err as Error).message}`);
+  }
+  const problems = rows.map((r) => r.quick_check).filter((s) => s !== 'ok');
+  if (problems.length > 0) {
+    throw new AppError('STORE_CORRUPT', `The store ${dbPath} failed its integrity check.`, undefined, problems.slice(0, 20));
+  }
+}

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Envelope } from '../../shared/contract/envelope';
+import { AppError, toFailure } from '../../shared/errors';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { checkRequest, TOKEN_COOKIE } from './request-guard';
+import { serveStatic } from './static-files';
+
+export interface WebServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Folder with the built renderer (index.html). */
+  rendererDir: string;
+  call: (name: string, input: unknown) => Promise<Envelope>;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningWebServer {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close: () => Promise<void>;
+}
+
+const MAX_JSON_BYTES = 2 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/**
+ * The web shell: the built renderer and the contract over HTTP, on 127.0.0.1 only.
+ * POST /api/<call> with a JSON body answers an envelope; POST /upload stores a dropped file in a
+ * private temp folder and answers its path (a browser cannot hand us a path the way Electron can).
+ */
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const uploadDir = path.join(os.tmpdir(), `wijkverkenner-uploads-${process.pid}`);
+  let port = options.port;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      options.log?.(`request ${req.method} ${req.url} failed: ${String(err)}`);
+      if (!res.headersSent) sendJson(res, 500, toFailure(new AppError('INTERNAL', 'The request failed.')));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const guard = checkRequest(req, port, token);
+    if (!guard.ok) {
+      options.log?.(`refused ${req.method} ${req.url}: ${guard.reason}`);
+      sendJson(res, guard.status, toFailure(new AppError('UNAUTHORIZED', `Request refused: ${guard.reason}.`)));
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let input: unknown;
+      try {
+        input = JSON.parse((await readBody(req, MAX_JSON_BYTES)) || '{}');
+      } catch (err) {
+        sendJson(res, 400, toFailure(err instanceof AppError ? err : new AppError('INPUT_INVALID', 'The request body is not valid JSON.')));
+        return;
+      }
+      sendJson(res, 200, await options.call(name, input));
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/upload') {
+      sendJson(res, 200, await receiveUpload(req, uploadDir));
+      return;
+    }
+    if (req.method === 'GET') {
+      // The token arrives once in the URL; a cookie carries it for the page's own requests.
+      const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      if (serveStatic(options.rendererDir, url.pathname, res, { ...SECURITY_HEADERS, 'set-cookie': cookie })) return;
+    }
+    sendJson(res, 404, toFailure(new AppError('NOT_FOUND', `Nothing at ${req.method} ${url.pathname}.`)));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('web shell: no TCP address');
+  port = address.port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new AppError('INPUT_INVALID', `The request is larger than ${limit} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function receiveUpload(req: IncomingMessage, uploadDir: string): Promise<Envelope> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  const rawName = decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload'));
+  const name = path.basename(rawName).replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'upload';
+  if (!Number.isFinite(declared)) return toFailure(new AppError('INPUT_INVALID', 'An upload needs a Content-Length.'));
+  if (declared > MAX_UPLOAD_BYTES) {
+    req.resume();
+    return toFailure(new AppError('FILE_TOO_LARGE', `${name} is ${Math.round(declared / 1e6)} MB; the limit is 200 MB.`, { file: name }));
+  }
+  const dir = path.join(uploadDir, randomBytes(8).toString('hex'));
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const target = path.join(dir, name);
+  await pipeline(req, createWriteStream(target, { mode: 0o600 }));
+  return { ok: true, value: { path: target, name, size: declared } };
+}

@@ -1,0 +1,70 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { getTransport } from './api/client';
+import { AreasScreen } from './features/areas/AreasScreen';
+import { NotYetScreen } from './features/placeholder/NotYetScreen';
+import { StatusLine } from './ui/StatusLine';
+
+export type ScreenId = 'gebieden' | 'vergelijken' | 'importeren' | 'scenarios' | 'exporteren' | 'bronnen';
+
+interface NavItem {
+  id: ScreenId;
+  label: string;
+  key: string;
+  render: () => ReactNode;
+}
+
+const NAV: NavItem[] = [
+  { id: 'gebieden', label: 'Gebieden', key: '1', render: () => <AreasScreen /> },
+  { id: 'vergelijken', label: 'Vergelijken', key: '2', render: () => <NotYetScreen title="Vergelijken" what="Hier vergelijkt u straks de focusgebieden naast elkaar, met hun gemeente en Nederland." /> },
+  { id: 'importeren', label: 'Importeren', key: '3', render: () => <NotYetScreen title="Importeren" what="Hier importeert u straks spreadsheets van CBS en gemeenten." /> },
+  { id: 'scenarios', label: "Scenario's", key: '4', render: () => <NotYetScreen title="Scenario's" what="Hier rekent u straks scenario's door voor financiering en woningverbetering." /> },
+  { id: 'exporteren', label: 'Exporteren', key: '5', render: () => <NotYetScreen title="Exporteren" what="Hier maakt u straks tabellen in huisstijl voor Excel en Word." /> },
+  { id: 'bronnen', label: 'Bronnen', key: '6', render: () => <NotYetScreen title="Bronnen" what="Hier ziet u straks elke geïmporteerde bron met zijn cijfers." /> },
+];
+
+function initialScreen(): ScreenId {
+  const hash = window.location.hash.replace('#', '') as ScreenId;
+  return NAV.some((n) => n.id === hash) ? hash : 'gebieden';
+}
+
+export function App() {
+  const [screen, setScreen] = useState<ScreenId>(initialScreen);
+  useEffect(() => {
+    window.location.hash = screen;
+  }, [screen]);
+  useEffect(() => {
+    // Alt+1..6 switches screens; the Electron menu's Importeren/Exporteren arrive as commands.
+    const onKey = (e: KeyboardEvent): void => {
+      const item = e.altKey && NAV.find((n) => n.key === e.key);
+      if (item) {
+        e.preventDefault();
+        setScreen(item.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    getTransport().onMenu((command) => {
+      if (command === 'import') setScreen('importeren');
+      if (command === 'export') setScreen('exporteren');
+    });
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const current = NAV.find((n) => n.id === screen) ?? NAV[0];
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Hoofdnavigatie">
+        <div className="brand">Wijkverkenner</div>
+        <ul>
+          {NAV.map((n) => (
+            <li key={n.id}>
+              <button type="button" aria-current={n.id === screen ? 'page' : undefined} onClick={() => setScreen(n.id)} title={`Alt+${n.key}`}>
+                {n.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">{current?.render()}</main>
+      <StatusLine />
+    </div>
+  );
+}

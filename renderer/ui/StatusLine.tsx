@@ -1,0 +1,21 @@
+import { periodLabel } from '../../shared/domain/period';
+import { useCall } from './use-call';
+
+/** The open store and what it holds, always visible at the bottom. */
+export function StatusLine() {
+  const [info] = useCall('app.info', {});
+  if (info.status !== 'ok') return <footer className="status-line">{info.status === 'error' ? 'Geen verbinding met de opslag' : ' '}</footer>;
+  const v = info.value;
+  const fmt = new Intl.NumberFormat('nl-NL');
+  return (
+    <footer className="status-line">
+      <span title={v.storePath}>Project: {v.storePath.split(/[\\/]/).pop()}</span>
+      <span>{fmt.format(v.counts.areas)} gebieden</span>
+      <span>{fmt.format(v.counts.observations)} cijfers</span>
+      <span>{fmt.format(v.counts.sources)} bronnen</span>
+      {v.latestPeriod && <span>Laatste periode: {periodLabel(v.latestPeriod)}</span>}
+      <span className="spacer" />
+      <span className="muted">{v.shell === 'web' ? 'Browser' : 'Desktop'} · versie {v.appVersion}</span>
+    </footer>
+  );
+}
