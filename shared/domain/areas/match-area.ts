@@ -1,0 +1,152 @@
+import { distance } from 'fastest-levenshtein';
+import type { AreaKind } from '../../contract/model';
+import { municipalityOf, normaliseAreaCode, type CbsLevel, type NormaliseOptions } from './normalise-code';
+import { compactNameKey, nameKeys } from './normalise-name';
+
+/**
+ * Finds the area a row is about: by CBS code first (certain), then by a confirmed alias or the
+ * exact name (certain when only one area has it), then by a fuzzy name match (never certain: it
+ * always needs the analyst's confirmation). Pure: the known areas and aliases come in as data.
+ */
+
+export interface KnownArea {
+  code: string;
+  name: string;
+  kind: AreaKind;
+  parentCode?: string | null;
+}
+
+export interface KnownAlias {
+  alias: string;
+  code: string;
+  /** '' applies everywhere; a publisher context ('bbga') only for files of that kind. */
+  context?: string;
+}
+
+export interface AreaCandidate {
+  code: string;
+  name: string;
+  score: number;
+}
+
+export type AreaMatch =
+  | { status: 'code'; code: string; level: CbsLevel; known: boolean; confidence: 1 }
+  | { status: 'alias' | 'name'; code: string; confidence: 1 }
+  | { status: 'fuzzy'; code: string; confidence: number; candidates: AreaCandidate[]; needsConfirmation: true }
+  | { status: 'ambiguous'; candidates: AreaCandidate[]; needsConfirmation: true }
+  | { status: 'none'; candidates: AreaCandidate[] };
+
+export interface AreaIndex {
+  byCode: Map<string, KnownArea>;
+  byKey: Map<string, Set<string>>;
+  aliasByContext: Map<string, Map<string, Set<string>>>;
+  areas: KnownArea[];
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, code: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(code);
+}
+
+export function buildAreaIndex(areas: readonly KnownArea[], aliases: readonly KnownAlias[] = []): AreaIndex {
+  const byCode = new Map<string, KnownArea>();
+  const byKey = new Map<string, Set<string>>();
+  const aliasByContext = new Map<string, Map<string, Set<string>>>();
+  for (const a of areas) {
+    byCode.set(a.code, a);
+    for (const k of nameKeys(a.name)) addTo(byKey, k, a.code);
+    addTo(byKey, compactNameKey(a.name), a.code);
+  }
+  for (const al of aliases) {
+    const ctx = al.context ?? '';
+    let m = aliasByContext.get(ctx);
+    if (!m) aliasByContext.set(ctx, (m = new Map()));
+    for (const k of nameKeys(al.alias)) addTo(m, k, al.code);
+    addTo(m, compactNameKey(al.alias), al.code);
+    // A BBGA stadsdeel letter is matched case-sensitively as written, so keep the raw text too.
+    addTo(m, `raw:${al.alias.trim()}`, al.code);
+  }
+  return { byCode, byKey, aliasByContext, areas: [...areas] };
+}
+
+export interface MatchInput {
+  code?: string | number | null;
+  name?: string | null;
+  /** Options for reading the code cell (column level, padded digits). */
+  codeOptions?: NormaliseOptions;
+  /** Only areas in this gemeente (GM code) are candidates for a name: "Centrum" exists everywhere. */
+  within?: string | null;
+  /** Only areas of these kinds are candidates for a name. */
+  kinds?: readonly AreaKind[];
+  /** The publisher context for aliases (e.g. 'bbga'); '' aliases always apply. */
+  context?: string;
+  /** Lowest similarity (0–1) a fuzzy candidate needs; default 0.8. */
+  fuzzyThreshold?: number;
+}
+
+function inScope(index: AreaIndex, code: string, input: MatchInput): boolean {
+  const area = index.byCode.get(code);
+  if (input.kinds && area && !input.kinds.includes(area.kind)) return false;
+  if (input.within && municipalityOf(code) !== input.within) return false;
+  return true;
+}
+
+function candidates(index: AreaIndex, codes: Iterable<string>, score: number): AreaCandidate[] {
+  return [...codes].map((code) => ({ code, name: index.byCode.get(code)?.name ?? code, score }));
+}
+
+function lookup(map: Map<string, Set<string>> | undefined, keys: string[], index: AreaIndex, input: MatchInput): string[] | null {
+  if (!map) return null;
+  for (const k of keys) {
+    const hit = map.get(k);
+    if (hit) {
+      const scoped = [...hit].filter((c) => inScope(index, c, input));
+      if (scoped.length > 0) return scoped;
+    }
+  }
+  return null;
+}
+
+function fuzzy(index: AreaIndex, name: string, input: MatchInput): AreaCandidate[] {
+  const key = compactNameKey(name);
+  if (key.length < 3) return [];
+  const threshold = input.fuzzyThreshold ?? 0.8;
+  const found: AreaCandidate[] = [];
+  for (const area of index.areas) {
+    if (!inScope(index, area.code, input)) continue;
+    const other = compactNameKey(area.name);
+    const longest = Math.max(key.length, other.length);
+    // Cheap bound first: a length difference alone can rule a candidate out.
+    if (Math.abs(key.length - other.length) / longest > 1 - threshold) continue;
+    const score = 1 - distance(key, other) / longest;
+    if (score >= threshold) found.push({ code: area.code, name: area.name, score: Math.round(score * 1000) / 1000 });
+  }
+  return found.sort((a, b) => b.score - a.score).slice(0, 5);
+}
+
+export function matchArea(input: MatchInput, index: AreaIndex): AreaMatch {
+  if (input.code !== undefined && input.code !== null && input.code !== '') {
+    const cbs = normaliseAreaCode(input.code, input.codeOptions);
+    if (cbs) return { status: 'code', code: cbs.code, level: cbs.level, known: index.byCode.has(cbs.code), confidence: 1 };
+    const raw = `raw:${String(input.code).trim()}`;
+    const viaAlias = lookup(index.aliasByContext.get(input.context ?? ''), [raw], index, input) ?? lookup(index.aliasByContext.get(''), [raw], index, input);
+    if (viaAlias && viaAlias.length === 1 && viaAlias[0]) return { status: 'alias', code: viaAlias[0], confidence: 1 };
+  }
+  const name = input.name?.trim();
+  if (!name) return { status: 'none', candidates: [] };
+  const keys = [...nameKeys(name), compactNameKey(name)];
+  const contexts = [input.context ?? '', ...(input.context ? [''] : [])];
+  for (const ctx of contexts) {
+    const hits = lookup(index.aliasByContext.get(ctx), keys, index, input);
+    if (hits && hits.length === 1 && hits[0]) return { status: 'alias', code: hits[0], confidence: 1 };
+    if (hits && hits.length > 1) return { status: 'ambiguous', candidates: candidates(index, hits, 1), needsConfirmation: true };
+  }
+  const byName = lookup(index.byKey, keys, index, input);
+  if (byName && byName.length === 1 && byName[0]) return { status: 'name', code: byName[0], confidence: 1 };
+  if (byName && byName.length > 1) return { status: 'ambiguous', candidates: candidates(index, byName, 1), needsConfirmation: true };
+  const near = fuzzy(index, name, input);
+  const best = near[0];
+  if (best) return { status: 'fuzzy', code: best.code, confidence: best.score, candidates: near, needsConfirmation: true };
+  return { status: 'none', candidates: [] };
+}
