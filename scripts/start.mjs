@@ -29,7 +29,7 @@ function electronBinary() {
   const r = run(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { timeout: 180_000 });
   if (r.status === 0 && r.stdout) return { ok: true, path: r.stdout.trim() };
   const text = `${r.stderr}${r.stdout}`;
-  const reason = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|network|socket/i.test(text)
+  const reason = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|network|socket/i.test(text)
     ? 'het Electron-programma kon niet worden gedownload: geen netwerk'
     : r.error?.code === 'ETIMEDOUT' ? 'het downloaden van Electron duurde te lang'
     : 'het Electron-programma ontbreekt en kon niet worden geïnstalleerd';

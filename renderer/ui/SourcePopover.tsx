@@ -35,7 +35,7 @@ export function SourcePopover({ observation, onClose }: { observation: Observati
           <dd>{s.file ?? s.title}</dd>
           {s.sheet && (<><dt>Blad</dt><dd>{s.sheet}</dd></>)}
           {s.cell && (<><dt>Cel</dt><dd className="mono">{s.cell}</dd></>)}
-          {s.raw !== null && (<><dt>{s.kind === 'file' ? 'Tekst in de cel' : 'Vermelding'}</dt><dd className="mono raw">{s.raw === '' ? '(leeg)' : s.raw}</dd></>)}
+          {s.raw !== null && (<><dt>{s.kind === 'file' ? 'Tekst in de cel' : 'Vermelding (samengevat)'}</dt><dd className="mono raw">{s.raw === '' ? '(leeg)' : s.raw}</dd></>)}
           <dt>Opgenomen</dt>
           <dd>{new Date(s.importedAt).toLocaleString('nl-NL')}</dd>
         </dl>

@@ -42,7 +42,7 @@ export function AreasGrid({ areas }: { areas: Area[] }) {
     [],
   );
   return (
-    <div className="grid-box" style={{ height: Math.min(36 + 32 * areas.length + 4, 560) }}>
+    <div className="grid-box" style={{ height: Math.min(36 + 32 * areas.length + 6, 720) }}>
       <AgGridReact<Area>
         theme={gridTheme}
         rowData={areas}

@@ -59,14 +59,14 @@ export function AreasScreen() {
         {figures.status === 'error' && <ErrorPanel error={figures.error} />}
         {figures.status === 'ok' && figures.value.length === 0 && <EmptyState title="Nog geen programmacijfers" next="Het project bevat de cijfers uit de Kamerbrief niet; open een nieuw project." />}
         {figures.status === 'ok' && figures.value.length > 0 && (
-          <div className="two-col">
+          <>
             <figure className="chart-card">
               <figcaption>Aantallen: woningen, huishoudens en kinderen</figcaption>
               <ProgrammeChart figures={figures.value} />
               <p className="source-line">Bron: {programmeSource}. Een bandbreedte is als balk van laag tot hoog getekend.</p>
             </figure>
             <ProgrammeFigures figures={figures.value} themeOf={themeOf} />
-          </div>
+          </>
         )}
       </section>
     </div>

@@ -24,7 +24,7 @@ export function ProgrammeChart({ figures }: { figures: Observation[] }) {
         type: 'bar',
         orientation: 'h',
         name: 'Aantal',
-        y: points.map((f) => f.indicatorName),
+        y: points.map((f) => wrap(f.indicatorName)),
         x: points.map((f) => f.value),
         text: points.map((f) => formatFigure(f)),
         textposition: 'outside',
@@ -36,7 +36,7 @@ export function ProgrammeChart({ figures }: { figures: Observation[] }) {
         type: 'bar',
         orientation: 'h',
         name: 'Bandbreedte (laag–hoog)',
-        y: ranges.map((f) => f.indicatorName),
+        y: ranges.map((f) => wrap(f.indicatorName)),
         base: ranges.map((f) => f.low),
         x: ranges.map((f) => (f.high ?? 0) - (f.low ?? 0)),
         text: ranges.map((f) => formatFigure(f)),
@@ -52,11 +52,25 @@ export function ProgrammeChart({ figures }: { figures: Observation[] }) {
       barmode: 'overlay',
       showlegend: true,
       legend: { orientation: 'h', y: -0.12, x: 0 },
-      xaxis: { tickformat: ',d', gridcolor: '#e6e8eb', zeroline: true, range: [0, Math.max(...counts.map((f) => f.high ?? f.value ?? 0)) * 1.25] },
-      yaxis: { automargin: true, categoryorder: 'array', categoryarray: counts.map((f) => f.indicatorName) },
+      xaxis: { tickformat: ',d', tickangle: 0, gridcolor: '#e6e8eb', zeroline: true, range: [0, Math.max(...counts.map((f) => f.high ?? f.value ?? 0)) * 1.25] },
+      yaxis: { automargin: true, categoryorder: 'array', categoryarray: counts.map((f) => wrap(f.indicatorName)) },
       margin: { l: 16, r: 24, t: 8, b: 48 },
     }),
     [counts],
   );
-  return <Plot data={data} layout={layout} height={80 + counts.length * 42} label="Programmacijfers: aantallen uit de Kamerbrief" />;
+  return <Plot data={data} layout={layout} height={90 + counts.length * 52} label="Programmacijfers: aantallen uit de Kamerbrief" />;
+}
+
+/** Break long indicator names over lines so the bars keep their room. */
+function wrap(label: string, width = 42): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(' ')) {
+    if (line && (line + ' ' + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join('<br>');
 }
