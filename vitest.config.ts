@@ -1,3 +1,5 @@
+// Vitest 5's reporter needs Map.groupBy (Node 21+); see the file for why.
+import './scripts/node20-polyfills.mjs';
 import { defineConfig } from 'vitest/config';
 
 // Unit and integration tests run in Node against real SQLite files and real spreadsheets.

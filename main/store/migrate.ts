@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
-import { latestVersion, migrations } from './migrations/index';
+import { migrations as shippedMigrations, type Migration } from './migrations/index';
 
 export interface MigrationResult {
   from: number;
@@ -13,7 +13,8 @@ export interface MigrationResult {
  * Bring the store to the latest schema. Pending steps run in one transaction, so a failure
  * leaves the file at its old version; a store that already held data is copied first.
  */
-export function migrate(db: Database.Database, dbPath: string): MigrationResult {
+export function migrate(db: Database.Database, dbPath: string, migrations: readonly Migration[] = shippedMigrations): MigrationResult {
+  const latestVersion = migrations.length;
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > latestVersion) {
     throw new AppError(

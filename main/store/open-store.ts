@@ -48,6 +48,10 @@ export function openStore(dbPath: string, options: OpenStoreOptions = {}): Opene
     return { db, path: dbPath, migration, seed };
   } catch (err) {
     db.close();
+    const code = (err as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new AppError('STORE_CORRUPT', `${dbPath} is not a Wijkverkenner store (SQLite says: ${(err as Error).message}).`);
+    }
     throw err;
   }
 }

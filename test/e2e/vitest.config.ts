@@ -1,3 +1,4 @@
+import '../../scripts/node20-polyfills.mjs';
 import { defineConfig } from 'vitest/config';
 
 // Browser tests: the built app through the web shell, in Debian's Chromium (headless).

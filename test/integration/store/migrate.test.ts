@@ -1,0 +1,101 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../../main/store/migrate';
+import { migrations } from '../../../main/store/migrations/index';
+import { openStore } from '../../../main/store/open-store';
+import { AppError } from '../../../shared/errors';
+
+const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'wv-store-'));
+const count = (db: Database.Database, table: string): number => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+describe('store: open, migrate, seed', () => {
+  it('creates a new store at the latest version, in WAL mode with foreign keys, without a backup', () => {
+    const file = path.join(tmp(), 'new.sqlite');
+    const { db, migration } = openStore(file);
+    expect(migration).toEqual({ from: 0, to: migrations.length, backupPath: null });
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['area', 'area_alias', 'area_member', 'indicator', 'observation', 'source', 'mapping', 'scenario', 'saved_view', 'funding_stream']));
+    db.close();
+    expect(readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('backs up an existing store before migrating it, and keeps its data', () => {
+    const file = path.join(tmp(), 'old.sqlite');
+    const first = openStore(file);
+    const areasBefore = count(first.db, 'area');
+    first.db.prepare("UPDATE area SET name = 'Rotterdam Zuid (bewerkt)' WHERE code = 'NPLV09'").run();
+    first.db.close();
+
+    const db = new Database(file);
+    const next = [...migrations, { version: migrations.length + 1, name: 'test-add-column', sql: 'ALTER TABLE area ADD COLUMN note TEXT;' }];
+    const result = migrate(db, file, next);
+    expect(result.from).toBe(migrations.length);
+    expect(result.to).toBe(migrations.length + 1);
+    expect(result.backupPath).not.toBeNull();
+    expect(existsSync(result.backupPath as string)).toBe(true);
+    // Data kept, new column present.
+    expect(count(db, 'area')).toBe(areasBefore);
+    expect(db.prepare("SELECT name, note FROM area WHERE code = 'NPLV09'").get()).toEqual({ name: 'Rotterdam Zuid (bewerkt)', note: null });
+    db.close();
+    // The backup is the store as it was: old version, same data.
+    const backup = new Database(result.backupPath as string, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(backup.prepare("SELECT name FROM area WHERE code = 'NPLV09'").pluck().get()).toBe('Rotterdam Zuid (bewerkt)');
+    backup.close();
+  });
+
+  it('leaves the store at its old version when a migration fails', () => {
+    const file = path.join(tmp(), 'fail.sqlite');
+    openStore(file).db.close();
+    const db = new Database(file);
+    const next = [
+      ...migrations,
+      { version: migrations.length + 1, name: 'ok-part', sql: 'CREATE TABLE half_done (x INTEGER);' },
+      { version: migrations.length + 2, name: 'broken', sql: 'ALTER TABLE no_such_table ADD COLUMN y TEXT;' },
+    ];
+    expect(() => migrate(db, file, next)).toThrowError(/Migrating .* failed: .*no such table.*left unchanged/);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuses a store written by a newer app', () => {
+    const file = path.join(tmp(), 'future.sqlite');
+    openStore(file).db.close();
+    const raw = new Database(file);
+    raw.pragma('user_version = 99');
+    raw.close();
+    try {
+      openStore(file);
+      expect.unreachable('a newer store must be refused');
+    } catch (err) {
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).code).toBe('STORE_NEWER_THAN_APP');
+      expect((err as AppError).message).toContain('schema version 99');
+    }
+  });
+
+  it('refuses a file that is not a store, with a clear error', () => {
+    const file = path.join(tmp(), 'not-a-store.sqlite');
+    writeFileSync(file, 'this is a spreadsheet, honestly'.repeat(200));
+    expect(() => openStore(file)).toThrowError(expect.objectContaining({ code: 'STORE_CORRUPT' }));
+  });
+
+  it('applies the NPLV seed once: reopening adds nothing', () => {
+    const file = path.join(tmp(), 'seed.sqlite');
+    const a = openStore(file);
+    expect(a.seed?.applied).toBe(true);
+    const counts = ['area', 'area_alias', 'indicator', 'observation', 'source'].map((t) => count(a.db, t));
+    a.db.close();
+    const b = openStore(file);
+    expect(b.seed?.applied).toBe(false);
+    expect(['area', 'area_alias', 'indicator', 'observation', 'source'].map((t) => count(b.db, t))).toEqual(counts);
+    b.db.close();
+  });
+});
