@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import path from 'node:path';
 import { startServices, type Services } from '../app/services';
 import { STORE_FILE_NAME } from '../app/store-path';
