@@ -16,7 +16,7 @@ let win: BrowserWindow | undefined;
 
 function open(storePath: string): Services {
   const nativeBinding = electronNativeBinding(app.getAppPath(), process.versions.electron ?? '');
-  return startServices(storePath, 'electron', nativeBinding ? { nativeBinding } : {});
+  return startServices(storePath, 'electron', { workerPath: path.join(__dirname, 'jobs.worker.cjs'), ...(nativeBinding ? { nativeBinding } : {}) });
 }
 
 async function openProject(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Store } from '../store/open-store';
 import type { z } from 'zod';
 import type { Shell } from '../../shared/contract/app';
+import type { JobRunner } from '../jobs/job-runner';
 
 /** What a handler gets besides its input: the open store and who is asking. */
 export interface ServiceContext {
@@ -8,6 +9,8 @@ export interface ServiceContext {
   storePath: string;
   shell: z.infer<typeof Shell>;
   appVersion: string;
+  /** Long work: imports, Monte Carlo. In a worker thread under Electron and the web shell. */
+  jobs: JobRunner;
   /** Log for developers (English, with stacks); never shown to analysts. */
   log: (message: string, err?: unknown) => void;
 }

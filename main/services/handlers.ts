@@ -1,15 +1,16 @@
 import type { CallName } from '../../shared/contract/index';
 import { appHandlers } from './app-service';
 import { areaHandlers } from './areas-service';
+import { jobHandlers } from './jobs-service';
 import type { Handlers } from './handler-types';
 
-const features: object[] = [appHandlers, areaHandlers];
+const features: object[] = [appHandlers, areaHandlers, jobHandlers];
 
 /**
  * Every contract call implemented exactly once. The type makes a missing or misspelt handler a
  * compile error; the check below makes a handler registered by two features a start-up error.
  */
-export const handlers: Handlers<CallName> = { ...appHandlers, ...areaHandlers };
+export const handlers: Handlers<CallName> = { ...appHandlers, ...areaHandlers, ...jobHandlers };
 
 const seen = new Set<string>();
 for (const feature of features) {

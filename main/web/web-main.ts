@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const storePath = resolveStorePath(typeof values.db === 'string' ? values.db : undefined);
-  const services = startServices(storePath, 'web');
+  const services = startServices(storePath, 'web', { workerPath: path.join(__dirname, 'jobs.worker.cjs') });
   const web = await startWebServer({
     port,
     rendererDir: path.join(__dirname, '..', 'renderer'),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appCalls } from './app';
 import { areaCalls } from './areas';
+import { jobCalls } from './jobs';
 import type { CallSpec } from './define';
 
 /**
@@ -10,6 +11,7 @@ import type { CallSpec } from './define';
 export const contract = {
   ...appCalls,
   ...areaCalls,
+  ...jobCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;
@@ -24,3 +26,4 @@ export function isCallName(name: string): name is CallName {
 
 export * from './model';
 export * from './app';
+export * from './jobs';
