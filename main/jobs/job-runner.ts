@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { AppError, toFailure } from '../../shared/errors';
-import type { JobKind } from './job-types';
+import type { AnyJobKind } from './job-types';
 import type { JobMessage, JobWorkerData } from './worker-side';
 
 export interface JobRunnerOptions {
   storePath: string;
-  kinds: Record<string, JobKind<never, unknown>>;
+  kinds: Record<string, AnyJobKind>;
   /** Path of the bundled worker; without one, jobs run on this thread (tests, the CLI). */
   workerPath?: string;
   nativeBinding?: string;
@@ -87,7 +87,7 @@ export class JobRunner {
     job.status.progress = { phase, done, total, elapsedMs, etaMs };
   }
 
-  private finish(job: Job, spec: JobKind<never, unknown>, outcome: { result: unknown } | { failure: ReturnType<typeof toFailure> }): void {
+  private finish(job: Job, spec: AnyJobKind, outcome: { result: unknown } | { failure: ReturnType<typeof toFailure> }): void {
     job.status.progress.elapsedMs = Date.now() - job.startedAt;
     job.status.progress.etaMs = 0;
     if ('failure' in outcome) {
@@ -111,7 +111,7 @@ export class JobRunner {
     job.status.result = checked.data;
   }
 
-  private async runInline(job: Job, spec: JobKind<never, unknown>, input: unknown): Promise<void> {
+  private async runInline(job: Job, spec: AnyJobKind, input: unknown): Promise<void> {
     await Promise.resolve();
     try {
       const parsed = spec.input.parse(input);
@@ -128,7 +128,7 @@ export class JobRunner {
     }
   }
 
-  private runInWorker(job: Job, spec: JobKind<never, unknown>, input: unknown, cancel: SharedArrayBuffer): Promise<void> {
+  private runInWorker(job: Job, spec: AnyJobKind, input: unknown, cancel: SharedArrayBuffer): Promise<void> {
     const data: JobWorkerData = { kind: job.status.kind, input, storePath: this.options.storePath, nativeBinding: this.options.nativeBinding, cancel };
     const worker = new Worker(this.options.workerPath as string, { workerData: data });
     job.worker = worker;

@@ -1,7 +1,7 @@
-import type { JobKind } from './job-types';
+import type { AnyJobKind } from './job-types';
 
 /**
  * Every kind of long-running job, by name. The worker bundle (main/workers/jobs.worker.ts) and the
  * services use this same table; features add their job here.
  */
-export const jobKinds: Record<string, JobKind<never, unknown>> = {};
+export const jobKinds: Record<string, AnyJobKind> = {};

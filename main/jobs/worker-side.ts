@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toFailure } from '../../shared/errors';
-import type { JobKind } from './job-types';
+import type { AnyJobKind } from './job-types';
 
 export interface JobWorkerData {
   kind: string;
@@ -17,7 +17,7 @@ export type JobMessage =
   | { type: 'failed'; failure: ReturnType<typeof toFailure> };
 
 /** Run the job named in workerData and report back over parentPort. Used by every job worker. */
-export async function serveJob(kinds: Record<string, JobKind<never, unknown>>): Promise<void> {
+export async function serveJob(kinds: Record<string, AnyJobKind>): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('serveJob must run in a worker thread');
   const data = workerData as JobWorkerData;
