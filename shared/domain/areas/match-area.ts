@@ -83,6 +83,8 @@ export interface MatchInput {
   context?: string;
   /** Lowest similarity (0–1) a fuzzy candidate needs; default 0.8. */
   fuzzyThreshold?: number;
+  /** Exact matches only (layout detection asks "is this an area name?" for every header cell). */
+  exactOnly?: boolean;
 }
 
 function inScope(index: AreaIndex, code: string, input: MatchInput): boolean {
@@ -145,6 +147,7 @@ export function matchArea(input: MatchInput, index: AreaIndex): AreaMatch {
   const byName = lookup(index.byKey, keys, index, input);
   if (byName && byName.length === 1 && byName[0]) return { status: 'name', code: byName[0], confidence: 1 };
   if (byName && byName.length > 1) return { status: 'ambiguous', candidates: candidates(index, byName, 1), needsConfirmation: true };
+  if (input.exactOnly) return { status: 'none', candidates: [] };
   const near = fuzzy(index, name, input);
   const best = near[0];
   if (best) return { status: 'fuzzy', code: best.code, confidence: best.score, candidates: near, needsConfirmation: true };

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { readCsv } from './read-csv';
+import { readWithSheetJs, sheetSizes } from './read-sheetjs';
+import { sniffFormat } from './sniff-file';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, type ReadOptions, type Workbook } from './workbook-types';
+
+/**
+ * The importer's front door: any supported file → a Workbook of uniform Sheets, with the file's
+ * sha256 (so the same file is recognised next time) and, for text files, the detected encoding and
+ * separator. Refuses, with a message naming the file, anything too large, password-protected,
+ * damaged or not a spreadsheet at all — before parsing where it can, so memory stays bounded.
+ */
+function fmtBytes(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function sha256(buf: Uint8Array): string {
+  return createHash('sha256').update(buf).digest('hex');
+}
+
+export async function readWorkbook(filePath: string, opts: ReadOptions = {}): Promise<Workbook> {
+  const name = path.basename(filePath);
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
+
+  let size: number;
+  try {
+    const st = await stat(filePath);
+    if (!st.isFile()) throw new AppError('FILE_UNREADABLE', `${name} cannot be read: it is not a file`, { file: name });
+    size = st.size;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('FILE_UNREADABLE', `${name} cannot be read: ${err instanceof Error ? err.message : String(err)}`, { file: name });
+  }
+  if (size > maxBytes) {
+    throw new AppError('FILE_TOO_LARGE', `${name} is ${fmtBytes(size)}; files over ${fmtBytes(maxBytes)} are refused`, { file: name });
+  }
+
+  let buf: Buffer;
+  try {
+    buf = await readFile(filePath);
+  } catch (err) {
+    throw new AppError('FILE_UNREADABLE', `${name} cannot be read: ${err instanceof Error ? err.message : String(err)}`, { file: name });
+  }
+  const format = sniffFormat(buf, name);
+  const file = { path: filePath, name, sizeBytes: size, sha256: sha256(buf), format };
+
+  if (format === 'csv') {
+    const sheetName = name.replace(/\.[^.]+$/, '');
+    const { sheet, info } = readCsv(buf, sheetName, opts, maxCells);
+    return { file, sheets: [sheet], csv: info };
+  }
+
+  // Check the declared size of each sheet before expanding any of them.
+  let sizes: Array<{ name: string; cells: number }>;
+  try {
+    sizes = sheetSizes(buf);
+  } catch {
+    // Not swallowed: the full read below fails on the same damage and reports it with the
+    // library's reason, and sizes are checked again after it.
+    sizes = [];
+  }
+  const big = sizes.find((s) => s.cells > maxCells);
+  if (big) {
+    throw new AppError(
+      'FILE_TOO_LARGE',
+      `${name}: sheet "${big.name}" has ${big.cells.toLocaleString('en')} cells; the limit is ${maxCells.toLocaleString('en')}`,
+      { file: name, sheet: big.name },
+    );
+  }
+  const sheets = readWithSheetJs(buf, name);
+  // Formats whose dimension could not be read up front are checked once parsed.
+  const over = sheets.find((s) => s.rows * s.cols > maxCells);
+  if (over) {
+    throw new AppError('FILE_TOO_LARGE', `${name}: sheet "${over.name}" has ${(over.rows * over.cols).toLocaleString('en')} cells; the limit is ${maxCells.toLocaleString('en')}`, {
+      file: name,
+      sheet: over.name,
+    });
+  }
+  return { file, sheets };
+}

@@ -1,0 +1,85 @@
+import * as XLSX from 'xlsx';
+import { AppError } from '../../shared/errors';
+
+/**
+ * Decides what a file is from its bytes, not its name: analysts rename files, and a PNG called
+ * "cijfers.xlsx" must be refused with a clear message rather than parsed into garbage. ZIP and
+ * OLE containers are opened far enough to see whether they hold a workbook; an OLE container
+ * with EncryptionInfo is how Excel stores a password-protected workbook.
+ */
+export type SpreadsheetFormat = 'xlsx' | 'xls' | 'ods' | 'csv';
+
+const OTHER_FORMATS: ReadonlyArray<readonly [number[], string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
+  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document'],
+];
+
+/** Text files are read as tables only under a table's name; a README.md is not data. */
+const TEXT_TABLE_EXTENSIONS = new Set(['csv', 'txt', 'tsv', 'tab', 'dat', '']);
+
+function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => buf[i] === b);
+}
+
+function notSpreadsheet(name: string, what: string): AppError {
+  return new AppError('FILE_NOT_SPREADSHEET', `${name} is ${what}, not a spreadsheet (.xlsx, .xls, .ods, .csv or .txt)`, { file: name });
+}
+
+function unreadable(name: string, why: string): AppError {
+  return new AppError('FILE_UNREADABLE', `${name} cannot be read: ${why}`, { file: name });
+}
+
+function containerPaths(buf: Uint8Array, name: string, what: string): string[] {
+  try {
+    // SheetJS types its bundled CFB reader as `any`; FullPaths is the documented listing.
+    const container = XLSX.CFB.read(buf, { type: 'buffer' }) as { FullPaths: string[] };
+    return container.FullPaths.map((p) => p.replace(/^Root Entry\//, ''));
+  } catch (err) {
+    throw unreadable(name, `the ${what} is damaged (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+export function sniffFormat(buf: Uint8Array, name: string): SpreadsheetFormat {
+  if (buf.length === 0) throw unreadable(name, 'the file is empty');
+  for (const [magic, what] of OTHER_FORMATS) if (startsWith(buf, magic)) throw notSpreadsheet(name, what);
+
+  if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) {
+    const paths = containerPaths(buf, name, 'ZIP archive');
+    if (paths.some((p) => /^xl\/workbook\.(xml|bin)$/i.test(p))) return 'xlsx';
+    if (paths.includes('content.xml') && paths.includes('mimetype')) {
+      const text = Buffer.from(buf.subarray(30, 120)).toString('latin1');
+      if (text.includes('opendocument.spreadsheet')) return 'ods';
+      throw notSpreadsheet(name, 'an OpenDocument file other than a spreadsheet');
+    }
+    if (paths.some((p) => /^word\//.test(p))) throw notSpreadsheet(name, 'a Word document');
+    if (paths.some((p) => /^ppt\//.test(p))) throw notSpreadsheet(name, 'a PowerPoint presentation');
+    throw notSpreadsheet(name, 'a ZIP archive without a workbook in it');
+  }
+
+  if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    const paths = containerPaths(buf, name, 'Office file');
+    if (paths.includes('EncryptionInfo') || paths.includes('EncryptedPackage')) {
+      throw unreadable(name, 'the workbook is password-protected; save it without a password and try again');
+    }
+    if (paths.some((p) => /^(Workbook|Book)$/i.test(p))) return 'xls';
+    if (paths.some((p) => /^WordDocument$/i.test(p))) throw notSpreadsheet(name, 'a Word document');
+    throw notSpreadsheet(name, 'an Office container without a workbook in it');
+  }
+
+  // Text: refuse binary content (NUL bytes outside a UTF-16 BOM) rather than "reading" it as CSV.
+  const head = buf.subarray(0, Math.min(buf.length, 8192));
+  const utf16 = startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff]);
+  if (!utf16 && head.includes(0)) throw notSpreadsheet(name, 'a binary file');
+  const start = Buffer.from(head).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (/^<(!doctype html|html|\?xml|svg)/i.test(start)) throw notSpreadsheet(name, 'an HTML or XML document');
+  if (/^[{[]/.test(start) && /\.json$/i.test(name)) throw notSpreadsheet(name, 'a JSON document');
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (!TEXT_TABLE_EXTENSIONS.has(ext)) throw notSpreadsheet(name, `a text file (.${ext})`);
+  return 'csv';
+}

@@ -1,0 +1,95 @@
+import { cellAddress, columnLetter } from './cell-address';
+import type { ProblemCollector } from './collect-problems';
+import type { Grid } from './grid';
+import type { ImportPlan } from './import-plan';
+import type { ImportPreview, MeasurePreview } from './preview-schema';
+
+/**
+ * Pieces of the preview that only restate the plan for the analyst: column roles, measures,
+ * the dictionary's definitions, and the header-level problems (new indicators, unit mismatches,
+ * empty columns, duplicate definitions).
+ */
+export function columnRoles(plan: ImportPlan): ImportPreview['columns'] {
+  const role = new Map<number, string>();
+  const set = (c: number | undefined, r: string) => c !== undefined && !role.has(c) && role.set(c, r);
+  if (plan.period.source === 'column') set(plan.period.column, 'period');
+  set(plan.area.codeColumn, 'area code');
+  set(plan.area.nameColumn, 'area name');
+  if (plan.long) {
+    set(plan.long.variableColumn, 'variable');
+    set(plan.long.valueColumn, 'value');
+    set(plan.long.unitColumn, 'unit');
+  }
+  if (plan.transposed) {
+    set(plan.transposed.labelColumn, 'indicator label');
+    set(plan.transposed.unitColumn, 'unit');
+    for (const c of plan.transposed.areaColumns) set(c, 'area');
+  }
+  if (plan.dictionary) for (const [k, c] of Object.entries(plan.dictionary)) set(c, `definition: ${k.replace(/Column$/, '')}`);
+  for (const m of plan.measures) if (m.column !== undefined) set(m.column, m.include ? 'figures' : `not imported: ${m.excludedBecause ?? 'excluded'}`);
+  for (const c of plan.dimensions) set(c, 'breakdown (part of the key)');
+  for (const i of plan.ignored) set(i.c, `not imported: ${i.reason}`);
+  return plan.headers.map((h) => ({ column: columnLetter(h.c), header: h.label, role: role.get(h.c) ?? 'not imported' }));
+}
+
+export function measurePreviews(plan: ImportPlan, counts: Array<{ numbers: number; signs: number; invalid: number }>): MeasurePreview[] {
+  return plan.measures.map((m, i) => ({
+    key: m.key,
+    label: m.label,
+    ...(m.column !== undefined ? { column: columnLetter(m.column) } : {}),
+    ...(m.row !== undefined ? { row: m.row + 1 } : {}),
+    ...(m.period ? { period: m.period } : {}),
+    indicator: { code: m.indicator.code, name: m.indicator.name, isNew: m.indicator.isNew, confidence: m.indicator.confidence, via: m.indicator.via },
+    unit: m.unit,
+    unitSource: m.unitSource,
+    unitEvidence: m.headerUnit?.evidence ?? [],
+    scale: m.scale,
+    decimalSeparator: m.decimalSeparator,
+    include: m.include,
+    ...(m.excludedBecause ? { excludedBecause: m.excludedBecause } : {}),
+    counts: counts[i] ?? { numbers: 0, signs: 0, invalid: 0 },
+  }));
+}
+
+/** Where a measure is named: its header cell (wide), its label cell (transposed) or nothing (long). */
+function labelCell(plan: ImportPlan, i: number): { r: number; c: number } | undefined {
+  const m = plan.measures[i];
+  if (!m) return undefined;
+  if (m.row !== undefined) return { r: m.row, c: plan.transposed?.labelColumn ?? 0 };
+  const lastHeader = plan.region.headerRows[plan.region.headerRows.length - 1];
+  return m.column !== undefined && lastHeader !== undefined ? { r: lastHeader, c: m.column } : undefined;
+}
+
+export function headerProblems(plan: ImportPlan, collector: ProblemCollector): void {
+  plan.measures.forEach((m, i) => {
+    const at = labelCell(plan, i);
+    if (m.unitMismatch) collector.add('unit_mismatch', 'warning', `"${m.label}": ${m.unitMismatch}`, at);
+    if (!m.include) collector.add('empty_column', 'info', `"${m.label}" is not imported: ${m.excludedBecause ?? 'excluded'}`, at);
+    else if (m.indicator.isNew) collector.add('new_indicator', 'info', `"${m.label}" matches no known indicator; it becomes new indicator ${m.indicator.code} (to review)`, at);
+  });
+  for (const ig of plan.ignored) {
+    if (ig.reason === 'empty column') collector.add('empty_column', 'info', `column ${columnLetter(ig.c)} is empty`, { r: plan.region.headerRows[0] ?? 0, c: ig.c });
+  }
+}
+
+export function dictionaryPreview(grid: Grid, plan: ImportPlan, collector: ProblemCollector): ImportPreview['definitions'] {
+  const d = plan.dictionary;
+  if (!d) return null;
+  const text = (r: number, c: number | undefined) => (c === undefined ? null : grid.cell(r, c).text.trim() || null);
+  const sample: NonNullable<ImportPreview['definitions']>['sample'] = [];
+  const seen = new Map<string, string>();
+  let total = 0;
+  for (let r = plan.region.firstDataRow; r <= plan.region.lastDataRow; r++) {
+    const code = text(r, d.codeColumn);
+    if (!code) continue;
+    total++;
+    const cell = cellAddress(r, d.codeColumn);
+    const first = seen.get(code);
+    if (first) collector.add('duplicate_definition', 'error', `${cell}: variable ${code} is already defined at ${first}`, { r, c: d.codeColumn }, code);
+    else seen.set(code, cell);
+    if (sample.length < 25) {
+      sample.push({ code, cell, name: text(r, d.nameColumn), definition: text(r, d.definitionColumn), unit: text(r, d.unitColumn), source: text(r, d.sourceColumn), theme: text(r, d.themeColumn) });
+    }
+  }
+  return { total, sample };
+}
