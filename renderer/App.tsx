@@ -1,7 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { getTransport } from './api/client';
 import { AreasScreen } from './features/areas/AreasScreen';
+import { ImportScreen } from './features/import/ImportScreen';
 import { NotYetScreen } from './features/placeholder/NotYetScreen';
+import { ScenariosScreen } from './features/scenarios/ScenariosScreen';
+import { SourcesScreen } from './features/sources/SourcesScreen';
 import { StatusLine } from './ui/StatusLine';
 
 export type ScreenId = 'gebieden' | 'vergelijken' | 'importeren' | 'scenarios' | 'exporteren' | 'bronnen';
@@ -16,10 +19,10 @@ interface NavItem {
 const NAV: NavItem[] = [
   { id: 'gebieden', label: 'Gebieden', key: '1', render: () => <AreasScreen /> },
   { id: 'vergelijken', label: 'Vergelijken', key: '2', render: () => <NotYetScreen title="Vergelijken" what="Hier vergelijkt u straks de focusgebieden naast elkaar, met hun gemeente en Nederland." /> },
-  { id: 'importeren', label: 'Importeren', key: '3', render: () => <NotYetScreen title="Importeren" what="Hier importeert u straks spreadsheets van CBS en gemeenten." /> },
-  { id: 'scenarios', label: "Scenario's", key: '4', render: () => <NotYetScreen title="Scenario's" what="Hier rekent u straks scenario's door voor financiering en woningverbetering." /> },
+  { id: 'importeren', label: 'Importeren', key: '3', render: () => <ImportScreen /> },
+  { id: 'scenarios', label: "Scenario's", key: '4', render: () => <ScenariosScreen /> },
   { id: 'exporteren', label: 'Exporteren', key: '5', render: () => <NotYetScreen title="Exporteren" what="Hier maakt u straks tabellen in huisstijl voor Excel en Word." /> },
-  { id: 'bronnen', label: 'Bronnen', key: '6', render: () => <NotYetScreen title="Bronnen" what="Hier ziet u straks elke geïmporteerde bron met zijn cijfers." /> },
+  { id: 'bronnen', label: 'Bronnen', key: '6', render: () => <SourcesScreen /> },
 ];
 
 function initialScreen(): ScreenId {

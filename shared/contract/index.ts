@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { appCalls } from './app';
 import { areaCalls } from './areas';
 import { jobCalls } from './jobs';
+import { importCalls } from './import';
+import { scenarioCalls } from './scenario';
 import type { CallSpec } from './define';
 
 /**
@@ -12,6 +14,8 @@ export const contract = {
   ...appCalls,
   ...areaCalls,
   ...jobCalls,
+  ...importCalls,
+  ...scenarioCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command';
 import { areasCommand, indicatorsCommand } from './areas';
+import { importCommands } from './import-commands';
 import { observationsCommand } from './observations';
+import { scenarioCommands } from './scenario-commands';
 
 /** Every CLI command. Add a new one here; `--help` and docs/cli.md list them from this array. */
-export const commands: CliCommand[] = [areasCommand, indicatorsCommand, observationsCommand];
+export const commands: CliCommand[] = [areasCommand, indicatorsCommand, observationsCommand, ...importCommands, ...scenarioCommands];

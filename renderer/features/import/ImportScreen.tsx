@@ -1,0 +1,5 @@
+import { NotYetScreen } from '../placeholder/NotYetScreen';
+
+export function ImportScreen() {
+  return <NotYetScreen title="Importeren" what="Hier importeert u straks spreadsheets van CBS en gemeenten." />;
+}
