@@ -38,21 +38,24 @@ export interface AggregatePlan {
 const SHARE = HM.socialRentSharePct;
 const EPS = 1e-6;
 
-/** Normalised tenure share k (0 social, 1 private, 2 owner) of a mix, NaN-free when the mix is all zero. */
-function mixShare(v: Float64Array, mix: Int32Array, k: number): number {
+/** Normalised tenure shares of a mix into dest[0..3), all zero when the mix adds up to zero. */
+function mixShares(v: Float64Array, mix: Int32Array, dest: Float64Array): void {
   const a = v[mix[0] as number] as number;
   const b = v[mix[1] as number] as number;
   const c = v[mix[2] as number] as number;
   const sum = a + b + c;
-  return sum > 0 ? (v[mix[k] as number] as number) / sum : 0;
+  dest[0] = sum > 0 ? a / sum : 0;
+  dest[1] = sum > 0 ? b / sum : 0;
+  dest[2] = sum > 0 ? c / sum : 0;
 }
 
 export function buildHousingEvaluator(plans: AreaPlan[], aggregate: AggregatePlan | null, start: number, Yh: number) {
   const sched = new Float64Array(Yh + 1);
   const stock = new Float64Array(3);
+  const buildMix = new Float64Array(3);
+  const demoMix = new Float64Array(3);
 
   function simulate(p: AreaPlan, v: Float64Array, out: Float64Array): void {
-    const at = (m: number, y: number) => p.first + m * Yh + y;
     const poor = v[p.poor] as number;
     let inProgress = Math.min(v[p.inProgress] as number, poor);
     let notStarted = poor - inProgress;
@@ -64,25 +67,31 @@ export function buildHousingEvaluator(plans: AreaPlan[], aggregate: AggregatePla
     sched.fill(0);
     const spread = Math.max(1, Math.round(lead));
     for (let k = 0; k < spread && k < Yh; k++) sched[k] = inProgress / spread;
+    const hasStock = p.stock !== null;
     if (p.stock) for (let k = 0; k < 3; k++) stock[k] = v[p.stock[k] as number] as number;
+    if (p.nc?.mix) mixShares(v, p.nc.mix, buildMix);
+    if (p.demo?.mix) mixShares(v, p.demo.mix, demoMix);
     const target = v[p.target] as number;
     const cost = p.costSlot >= 0 ? (v[p.costSlot] as number) : Number.NaN;
+    const pqShare = p.demo ? (v[p.demo.pq] as number) / 100 : 0;
+    const built = p.nc ? (v[p.nc.pipeline] as number) * ((v[p.nc.real] as number) / 100) : 0;
+    const share = p.shareSlot >= 0 ? (v[p.shareSlot] as number) / 100 : 0;
+    const fixedCapacity = p.capKind === CAP_FIXED ? (v[p.capSlot] as number) : p.capKind === CAP_BUDGET ? (v[p.capSlot] as number) / cost : 0;
     let reached = Number.POSITIVE_INFINITY;
+    // Offsets of each measure's block (measure m starts at first + m × Yh).
+    const o = p.first;
 
     for (let y = 0; y < Yh; y++) {
       const t = start + y;
       let demolished = 0;
       if (p.demo && t >= p.demo.from && t <= p.demo.to) {
         demolished = v[p.demo.perYear] as number;
-        const poorGone = Math.min((demolished * (v[p.demo.pq] as number)) / 100, notStarted);
+        const poorGone = Math.min(demolished * pqShare, notStarted);
         notStarted -= poorGone;
         remaining -= poorGone;
-        if (p.stock && p.demo.mix) for (let k = 0; k < 3; k++) stock[k] = Math.max(0, (stock[k] as number) - demolished * mixShare(v, p.demo.mix, k));
+        if (hasStock && p.demo.mix) for (let k = 0; k < 3; k++) stock[k] = Math.max(0, (stock[k] as number) - demolished * (demoMix[k] as number));
       }
-      let capacity: number;
-      if (p.capKind === CAP_FIXED) capacity = v[p.capSlot] as number;
-      else if (p.capKind === CAP_BUDGET) capacity = (v[p.capSlot] as number) / cost;
-      else capacity = ((out[p.streamOffset + y] as number) * ((v[p.shareSlot] as number) / 100)) / cost;
+      const capacity = p.capKind === CAP_STREAM ? ((out[p.streamOffset + y] as number) * share) / cost : fixedCapacity;
       const starts = Math.max(0, Math.min(capacity, notStarted));
       notStarted -= starts;
       if (y + lead0 < Yh) sched[y + lead0] = (sched[y + lead0] as number) + starts * (1 - frac);
@@ -92,24 +101,24 @@ export function buildHousingEvaluator(plans: AreaPlan[], aggregate: AggregatePla
       cumulative += done;
       inProgress += starts - done;
 
-      let built = 0;
+      let added = 0;
       if (p.nc && t >= p.nc.from && t <= p.nc.to) {
-        built = (v[p.nc.pipeline] as number) * ((v[p.nc.real] as number) / 100) * (p.nc.weights[t - p.nc.from] as number);
-        if (p.stock && p.nc.mix) for (let k = 0; k < 3; k++) stock[k] = (stock[k] as number) + built * mixShare(v, p.nc.mix, k);
+        added = built * (p.nc.weights[t - p.nc.from] as number);
+        if (hasStock && p.nc.mix) for (let k = 0; k < 3; k++) stock[k] = (stock[k] as number) + added * (buildMix[k] as number);
       }
-      out[at(HM.remainingPoorQuality, y)] = remaining;
-      out[at(HM.improved, y)] = done;
-      out[at(HM.started, y)] = starts;
-      out[at(HM.inProgress, y)] = inProgress;
-      out[at(HM.cumulativeImproved, y)] = cumulative;
-      out[at(HM.newDwellings, y)] = built;
-      out[at(HM.demolished, y)] = demolished;
+      out[o + HM.remainingPoorQuality * Yh + y] = remaining;
+      out[o + HM.improved * Yh + y] = done;
+      out[o + HM.started * Yh + y] = starts;
+      out[o + HM.inProgress * Yh + y] = inProgress;
+      out[o + HM.cumulativeImproved * Yh + y] = cumulative;
+      out[o + HM.newDwellings * Yh + y] = added;
+      out[o + HM.demolished * Yh + y] = demolished;
       const total = (stock[0] as number) + (stock[1] as number) + (stock[2] as number);
-      out[at(HM.stockSocial, y)] = p.stock ? (stock[0] as number) : Number.NaN;
-      out[at(HM.stockPrivate, y)] = p.stock ? (stock[1] as number) : Number.NaN;
-      out[at(HM.stockOwner, y)] = p.stock ? (stock[2] as number) : Number.NaN;
-      out[at(SHARE, y)] = p.stock && total > 0 ? ((stock[0] as number) / total) * 100 : Number.NaN;
-      out[at(HM.cost, y)] = starts * cost;
+      out[o + HM.stockSocial * Yh + y] = hasStock ? (stock[0] as number) : Number.NaN;
+      out[o + HM.stockPrivate * Yh + y] = hasStock ? (stock[1] as number) : Number.NaN;
+      out[o + HM.stockOwner * Yh + y] = hasStock ? (stock[2] as number) : Number.NaN;
+      out[o + SHARE * Yh + y] = hasStock && total > 0 ? ((stock[0] as number) / total) * 100 : Number.NaN;
+      out[o + HM.cost * Yh + y] = starts * cost;
       if (reached === Number.POSITIVE_INFINITY && remaining <= target + EPS) reached = t;
     }
     out[p.targetOffset] = reached;
@@ -119,14 +128,10 @@ export function buildHousingEvaluator(plans: AreaPlan[], aggregate: AggregatePla
     let target = 0;
     for (const p of plans) target += v[p.target] as number;
     let reached = Number.POSITIVE_INFINITY;
-    for (let m = 0; m < HOUSING_MEASURES.length; m++) {
-      if (m === SHARE) continue;
-      for (let y = 0; y < Yh; y++) {
-        let sum = 0;
-        for (const p of plans) sum += out[p.first + m * Yh + y] as number;
-        out[a.first + m * Yh + y] = sum;
-      }
-    }
+    // Every measure block of an area is contiguous (measure × year), so sum whole areas at once.
+    const span = HOUSING_MEASURES.length * Yh;
+    out.fill(0, a.first, a.first + span);
+    for (const p of plans) for (let k = 0; k < span; k++) out[a.first + k] = (out[a.first + k] as number) + (out[p.first + k] as number);
     for (let y = 0; y < Yh; y++) {
       const social = out[a.first + HM.stockSocial * Yh + y] as number;
       const total = social + (out[a.first + HM.stockPrivate * Yh + y] as number) + (out[a.first + HM.stockOwner * Yh + y] as number);

@@ -6,7 +6,7 @@ import type { CompiledScenario, ScenarioInputsInput } from './compile';
 import { compileScenario, evaluateCentral } from './compile';
 import type { FundingBlock, HousingMeasure } from './layout';
 import { drawRanged } from './params';
-import { percentilesInPlace } from './percentiles';
+import { percentilesOfKeys, toKey } from './percentiles';
 import { createRng } from './prng';
 import type { RowLevel, ScenarioResult } from './results';
 import { assembleResult } from './run-scenario';
@@ -19,13 +19,13 @@ import { assembleResult } from './run-scenario';
  * deterministic value*. That halves memory against float64, and keeps exactness where it matters: a
  * series without uncertainty deviates by exactly 0, so collapsed ranges give bands equal to the
  * deterministic run to the last bit; otherwise the float32 rounding is relative to the spread only.
- * Runs are buffered in chunks and transposed, so the per-series columns are written sequentially.
  */
 
 export const DEFAULT_RUNS = 2000;
 export const DEFAULT_SEED = 1;
 const PS = [0.1, 0.5, 0.9] as const;
-const CHUNK = 64;
+/** Runs buffered before transposing into per-series columns (keeps the buffer in cache). */
+const CHUNK = 32;
 const MAX_STORED_VALUES = 400_000_000; // 1.6 GB of float32: beyond this, ask for fewer runs
 
 export interface MonteCarloOptions extends BaselineOptions {
@@ -96,27 +96,29 @@ export function simulateBands(c: CompiledScenario, runs: number, seed: number, o
   if (B * runs > MAX_STORED_VALUES) throw new AppError('INPUT_INVALID', `Monte Carlo with ${runs} runs × ${B} series is too large; use fewer runs`);
   const slots = Int32Array.from(idx);
   const base = Float64Array.from(idx, (i) => (Number.isFinite(det[i]) ? (det[i] as number) : 0));
-  const store = new Float32Array(B * runs);
+  // Stored as order-preserving integer keys of the float32 deviations (see percentiles.ts).
+  const store = new Uint32Array(B * runs);
   const buf = new Float32Array(CHUNK * B);
+  const bufBits = new Uint32Array(buf.buffer);
   const values = c.params.central.slice();
   const out = new Float64Array(c.layout.size);
   const next = createRng(seed);
 
   for (let r0 = 0; r0 < runs; r0 += CHUNK) {
     const n = Math.min(CHUNK, runs - r0);
-    for (let c0 = 0; c0 < n; c0++) {
+    for (let k = 0; k < n; k++) {
       drawRanged(c.params, values, next);
       c.evaluate(values, out);
-      const row = c0 * B;
-      for (let j = 0; j < B; j++) {
+      for (let j = 0, at = k * B; j < B; j++, at++) {
         const x = out[slots[j] as number] as number;
         // NaN (e.g. a share of an empty stock) would break ordering: count it as "no value" (+Infinity).
-        buf[row + j] = x === x ? x - (base[j] as number) : Number.POSITIVE_INFINITY;
+        buf[at] = x === x ? x - (base[j] as number) : Number.POSITIVE_INFINITY;
       }
     }
+    // Transpose the chunk so that each series' runs are contiguous for the percentile pass.
     for (let j = 0; j < B; j++) {
       const col = j * runs + r0;
-      for (let c0 = 0; c0 < n; c0++) store[col + c0] = buf[c0 * B + j] as number;
+      for (let k = 0, at = j; k < n; k++, at += B) store[col + k] = toKey(bufBits[at] as number);
     }
     const done = r0 + n;
     if (done % 256 === 0 || done === runs) {
@@ -133,10 +135,7 @@ export function simulateBands(c: CompiledScenario, runs: number, seed: number, o
   };
   const q = new Float64Array(3);
   for (let j = 0; j < B; j++) {
-    const column = store.subarray(j * runs, (j + 1) * runs);
-    let finite = 0;
-    for (let r = 0; r < runs; r++) if (Number.isFinite(column[r] as number)) finite++;
-    percentilesInPlace(column, PS, q);
+    const finite = percentilesOfKeys(store.subarray(j * runs, (j + 1) * runs), PS, q);
     const i = slots[j] as number;
     bands.p10[i] = (q[0] as number) + (base[j] as number);
     bands.p50[i] = (q[1] as number) + (base[j] as number);

@@ -8,6 +8,8 @@ import type { ParamTable } from './params';
 import type { AllocUnit, ShareKey } from './allocation';
 import { compileKey, describeKey } from './allocation';
 import { formatParam } from './format-nl';
+import type { StreamPlan } from './funding-evaluate';
+import { RULE_BUNDLE, RULE_CONTINUE, RULE_STOP, RULE_TAPER, buildFundingEvaluator } from './funding-evaluate';
 
 /**
  * Funding continuation: per stream a programme amount per year (own money plus money bundled into it),
@@ -21,32 +23,6 @@ import { formatParam } from './format-nl';
  *                                                      the end year, so end+1 gets exactly one step)
  * where base = amount × programmeSharePct / 100.
  */
-
-const RULE_STOP = 0;
-const RULE_CONTINUE = 1;
-const RULE_TAPER = 2;
-const RULE_BUNDLE = 3;
-
-interface StreamPlan {
-  isTotal: boolean;
-  from: number;
-  end: number; // +Infinity for a structural stream
-  amountSlot: number;
-  shareSlot: number;
-  indexSlot: number; // -1: no indexation
-  weights: Float64Array; // total kind: normalised profile over [from, end]
-  rule: number;
-  pctSlot: number;
-  adminSlot: number;
-  until: number;
-  taperYears: number;
-  target: number;
-  key: ShareKey | null;
-  shares: Float64Array;
-  programmeOffset: number;
-  unitOffsets: Int32Array;
-  attributable: boolean;
-}
 
 export interface CompiledFunding {
   /** Offset of the amount series of (stream, area/municipality/NPLV), for housing fed by a stream. */
@@ -191,80 +167,7 @@ export function compileFunding(ctx: FundingContext): CompiledFunding {
     if (plans.some((p) => p.attributable)) totalAreas = Int32Array.from(areas, (u) => addSeries(TOTAL_STREAM_ID, 'Totaal', u.code, 'area', areaPop(u)));
   }
 
-  const S = plans.length;
-  const prog = new Float64Array(S * Y);
-  const last = new Float64Array(S);
-  const growth = new Float64Array(S);
-  const base = new Float64Array(S);
-  const cum = Int32Array.from(cumulative);
-
-  function evaluate(v: Float64Array, out: Float64Array): void {
-    for (let s = 0; s < S; s++) {
-      const p = plans[s] as StreamPlan;
-      const g = p.indexSlot >= 0 ? 1 + (v[p.indexSlot] as number) / 100 : 1;
-      const b = (v[p.amountSlot] as number) * ((v[p.shareSlot] as number) / 100);
-      const l = p.end === Number.POSITIVE_INFINITY ? 0 : p.isTotal ? b * (p.weights[p.end - p.from] as number) : b * g ** (p.end - p.from);
-      const pct = p.pctSlot >= 0 ? (v[p.pctSlot] as number) / 100 : 0;
-      growth[s] = g;
-      base[s] = b;
-      last[s] = l;
-      for (let y = 0; y < Y; y++) {
-        const t = (years[y] as number);
-        let amount = 0;
-        if (t < p.from) amount = 0;
-        else if (t <= p.end) amount = p.isTotal ? b * (p.weights[t - p.from] as number) : b * g ** (t - p.from);
-        else if (p.rule === RULE_CONTINUE && t <= p.until) amount = l * pct * g ** (t - p.end);
-        else if (p.rule === RULE_TAPER && t - p.end <= p.taperYears) amount = l * ((p.taperYears + 1 - (t - p.end)) / (p.taperYears + 1)) * g ** (t - p.end);
-        prog[s * Y + y] = amount;
-      }
-    }
-    // Bundled money continues inside its target stream (after all own amounts are known).
-    for (let s = 0; s < S; s++) {
-      const p = plans[s] as StreamPlan;
-      if (p.rule !== RULE_BUNDLE) continue;
-      const keep = ((v[p.pctSlot] as number) / 100) * (1 - (v[p.adminSlot] as number) / 100);
-      for (let y = 0; y < Y; y++) {
-        const t = years[y] as number;
-        if (t > p.end && t <= p.until) prog[p.target * Y + y] = (prog[p.target * Y + y] as number) + (last[s] as number) * keep * (growth[s] as number) ** (t - p.end);
-      }
-    }
-    for (let s = 0; s < S; s++) {
-      const p = plans[s] as StreamPlan;
-      for (let y = 0; y < Y; y++) out[p.programmeOffset + y] = prog[s * Y + y] as number;
-      if (!p.key) continue;
-      p.key.compute(v, base[s] as number, p.shares);
-      for (let i = 0; i < p.unitOffsets.length; i++) {
-        const off = p.unitOffsets[i] as number;
-        const share = p.shares[i] as number;
-        for (let y = 0; y < Y; y++) out[off + y] = (prog[s * Y + y] as number) * share;
-      }
-    }
-    if (totalProgramme >= 0) {
-      for (let y = 0; y < Y; y++) {
-        let sum = 0;
-        for (let s = 0; s < S; s++) sum += prog[s * Y + y] as number;
-        out[totalProgramme + y] = sum;
-      }
-      for (let i = 0; i < totalAreas.length; i++) {
-        const off = totalAreas[i] as number;
-        for (let y = 0; y < Y; y++) {
-          let sum = 0;
-          for (let s = 0; s < S; s++) {
-            const p = plans[s] as StreamPlan;
-            if (p.attributable) sum += out[(p.unitOffsets[i] as number) + y] as number;
-          }
-          out[off + y] = sum;
-        }
-      }
-    }
-    for (let c = 0; c < cum.length; c += 2) {
-      const from = cum[c] as number;
-      const to = cum[c + 1] as number;
-      let run = 0;
-      for (let y = 0; y < Y; y++) out[to + y] = run += out[from + y] as number;
-    }
-  }
-
+  const evaluate = buildFundingEvaluator(plans, years, { programme: totalProgramme, areas: totalAreas }, Int32Array.from(cumulative));
   return { amountOffset: (streamId, areaCode) => offsets.get(`${streamId}|${areaCode}`), evaluate };
 }
 

@@ -34,12 +34,15 @@ export function assembleResult(c: CompiledScenario, out: Float64Array, baseline:
     if (block.kind === 'funding' && block.measure === 'amount') {
       const key = `${block.streamId}|${block.areaCode}`;
       const base = baseline ? (baseline.amounts.get(key) ?? new Float64Array(Y)) : null;
-      let cumDelta = 0;
+      const baseCum = baseline ? (baseline.cumulative.get(key) ?? new Float64Array(Y)) : null;
       for (let y = 0; y < Y; y++) {
         const amount = out[block.offset + y] as number;
+        const cumulativeAmount = out[block.offset + Y + y] as number;
         const baselineAmount = base ? (base[y] as number) : null;
+        // Differences of cumulatives (not a running sum of deltas): the same arithmetic as the
+        // Monte Carlo bands, so collapsed ranges reproduce these figures to the last bit.
         const delta = baselineAmount === null ? null : amount - baselineAmount;
-        if (delta !== null) cumDelta += delta;
+        const cumulativeDelta = baseCum ? cumulativeAmount - (baseCum[y] as number) : null;
         funding.push({
           streamId: block.streamId,
           streamName: block.streamName,
@@ -47,12 +50,12 @@ export function assembleResult(c: CompiledScenario, out: Float64Array, baseline:
           level: block.level,
           year: c.years[y] as number,
           amount,
-          cumulativeAmount: out[block.offset + Y + y] as number,
+          cumulativeAmount,
           perResident: block.population === null ? null : amount / block.population,
           perResidentReason: block.perResidentReason,
           baselineAmount,
           delta,
-          cumulativeDelta: delta === null ? null : cumDelta,
+          cumulativeDelta,
         });
       }
     } else if (block.kind === 'housing' && !housingFirst.has(block.areaCode)) {
