@@ -135,6 +135,10 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly Pr
         lines.push(...describeIssues(best, path));
         continue;
       }
+      // Every branch failed on the type itself: this is a numeric parameter with the wrong shape.
+      const missing = i.errors.some((b) => b.some((x) => x.message.includes('received undefined')));
+      lines.push(`${formatPath(path)}: ${missing ? 'required' : 'wrong type'}: give a number, { value } or a range { low, high, dist }`);
+      continue;
     }
     lines.push(`${formatPath(path)}: ${i.message}`);
   }
