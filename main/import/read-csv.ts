@@ -17,7 +17,12 @@ function lineEnding(text: string): CsvInfo['lineEnding'] {
   return text[i + 1] === '\n' ? 'crlf' : 'cr';
 }
 
-export function readCsv(buf: Uint8Array, name: string, opts: ReadOptions, maxCells: number): { sheet: Sheet; info: CsvInfo } {
+/**
+ * @param fileName used in messages
+ * @param sheetName the one sheet's name (the file name without extension)
+ */
+export function readCsv(buf: Uint8Array, fileName: string, sheetName: string, opts: ReadOptions, maxCells: number): { sheet: Sheet; info: CsvInfo } {
+  const name = fileName;
   const decoded = decodeText(buf, opts.encoding);
   const text = decoded.text;
   let separator = opts.separator;
@@ -44,7 +49,7 @@ export function readCsv(buf: Uint8Array, name: string, opts: ReadOptions, maxCel
   const cols = rows.reduce((m, row) => Math.max(m, row.length), 0);
 
   const sheet: Sheet = {
-    name,
+    name: sheetName,
     rows: rows.length,
     cols,
     merges: [],

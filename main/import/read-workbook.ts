@@ -50,7 +50,7 @@ export async function readWorkbook(filePath: string, opts: ReadOptions = {}): Pr
 
   if (format === 'csv') {
     const sheetName = name.replace(/\.[^.]+$/, '');
-    const { sheet, info } = readCsv(buf, sheetName, opts, maxCells);
+    const { sheet, info } = readCsv(buf, name, sheetName, opts, maxCells);
     return { file, sheets: [sheet], csv: info };
   }
 

@@ -73,6 +73,18 @@ function chooseRecipe(input: BuildPreviewInput, plan: ImportPlan, signature: str
   return best && best.s >= SIMILAR_ENOUGH ? { saved: best.r, how: 'similar', similarity: best.s } : { how: 'none', similarity: best?.s ?? 0 };
 }
 
+/** The area names as written: down the name column, or across the name row of a transposed table. */
+function areaNames(grid: Grid, plan: ImportPlan): string[] {
+  const names: string[] = [];
+  const { nameColumn, nameRow } = plan.area;
+  if (nameColumn !== undefined) {
+    for (let r = plan.region.firstDataRow; r <= plan.region.lastDataRow && names.length < 500; r++) names.push(grid.cell(r, nameColumn).text.trim());
+  } else if (nameRow !== undefined) {
+    for (const c of plan.transposed?.areaColumns ?? []) names.push(grid.cell(nameRow, c).text.trim());
+  }
+  return names.filter(Boolean);
+}
+
 export function buildPreview(input: BuildPreviewInput): BuiltPreview {
   const { grid, file, catalogue } = input;
   const index = buildAreaIndex(input.areas, input.aliases ?? []);
@@ -91,13 +103,8 @@ export function buildPreview(input: BuildPreviewInput): BuiltPreview {
 
   // Names without codes: scope them to the gemeente most of them belong to.
   const namesOnly = plan.area.codeColumn === undefined && plan.area.codeRow === undefined;
-  if (namesOnly && !plan.area.within && plan.area.nameColumn !== undefined) {
-    const names: string[] = [];
-    for (let r = plan.region.firstDataRow; r <= plan.region.lastDataRow && names.length < 500; r++) {
-      const t = grid.cell(r, plan.area.nameColumn).text.trim();
-      if (t) names.push(t);
-    }
-    const within = inferMunicipality(names, index);
+  if (namesOnly && !plan.area.within) {
+    const within = inferMunicipality(areaNames(grid, plan), index);
     if (within) plan = { ...plan, area: { ...plan.area, within } };
   }
 

@@ -66,7 +66,8 @@ function findTransposed(grid: Grid, region: TableRegion, areas: AreaIndex): Layo
   for (const r of region.headerRows) {
     if (r === codeRow) continue;
     const cells = cellsRight(grid, r, from, region.lastCol);
-    const known = cells.filter((t) => ['name', 'alias', 'code'].includes(matchArea({ name: t, exactOnly: true }, areas).status)).length;
+    // A name shared by several areas ("Binnenstad") is still an area name.
+    const known = cells.filter((t) => ['name', 'alias', 'code', 'ambiguous'].includes(matchArea({ name: t, exactOnly: true }, areas).status)).length;
     const distinct = new Set(cells).size;
     const score = codeRow !== undefined ? distinct : known;
     if (cells.length >= 2 && score > bestNames && (codeRow !== undefined || known >= 0.6 * cells.length)) {
