@@ -13,12 +13,13 @@ import { assembleResult } from './run-scenario';
 
 /**
  * Monte Carlo over the ranged parameters: each run draws every ranged parameter once (one seeded random
- * number each, in definition order) and evaluates the compiled scenario into one reused output vector.
+ * number each, in definition order) and evaluates the compiled scenario into a preallocated row.
  *
  * Memory and speed: per banded output slot we keep the run values as float32 *deviations from the
- * deterministic value*. That halves memory against float64, and keeps exactness where it matters: a
- * series without uncertainty deviates by exactly 0, so collapsed ranges give bands equal to the
- * deterministic run to the last bit; otherwise the float32 rounding is relative to the spread only.
+ * deterministic value* (as order-preserving integer keys, ready for radix selection). That halves
+ * memory against float64, and keeps exactness where it matters: a series without uncertainty deviates
+ * by exactly 0, so collapsed ranges give bands equal to the deterministic run to the last bit; otherwise
+ * the float32 rounding is relative to the spread only (about 1e-7 of it).
  */
 
 export const DEFAULT_RUNS = 2000;
@@ -98,27 +99,32 @@ export function simulateBands(c: CompiledScenario, runs: number, seed: number, o
   const base = Float64Array.from(idx, (i) => (Number.isFinite(det[i]) ? (det[i] as number) : 0));
   // Stored as order-preserving integer keys of the float32 deviations (see percentiles.ts).
   const store = new Uint32Array(B * runs);
-  const buf = new Float32Array(CHUNK * B);
-  const bufBits = new Uint32Array(buf.buffer);
+  // A chunk of runs is evaluated straight into rows of one buffer (views made once, reused), then each
+  // series' values are converted and written contiguously into its column of the store.
+  const S = c.layout.size;
+  const chunk = new Float64Array(CHUNK * S);
+  const rows = Array.from({ length: CHUNK }, (_, k) => chunk.subarray(k * S, (k + 1) * S));
+  const column = new Float32Array(CHUNK);
+  const columnBits = new Uint32Array(column.buffer);
   const values = c.params.central.slice();
-  const out = new Float64Array(c.layout.size);
   const next = createRng(seed);
 
   for (let r0 = 0; r0 < runs; r0 += CHUNK) {
     const n = Math.min(CHUNK, runs - r0);
     for (let k = 0; k < n; k++) {
       drawRanged(c.params, values, next);
-      c.evaluate(values, out);
-      for (let j = 0, at = k * B; j < B; j++, at++) {
-        const x = out[slots[j] as number] as number;
-        // NaN (e.g. a share of an empty stock) would break ordering: count it as "no value" (+Infinity).
-        buf[at] = x === x ? x - (base[j] as number) : Number.POSITIVE_INFINITY;
-      }
+      c.evaluate(values, rows[k] as Float64Array);
     }
-    // Transpose the chunk so that each series' runs are contiguous for the percentile pass.
     for (let j = 0; j < B; j++) {
+      const slot = slots[j] as number;
+      const b = base[j] as number;
+      for (let k = 0, at = slot; k < n; k++, at += S) {
+        const x = chunk[at] as number;
+        // NaN (e.g. a share of an empty stock) would break ordering: count it as "no value" (+Infinity).
+        column[k] = x === x ? x - b : Number.POSITIVE_INFINITY;
+      }
       const col = j * runs + r0;
-      for (let k = 0, at = j; k < n; k++, at += B) store[col + k] = toKey(bufBits[at] as number);
+      for (let k = 0; k < n; k++) store[col + k] = toKey(columnBits[k] as number);
     }
     const done = r0 + n;
     if (done % 256 === 0 || done === runs) {
