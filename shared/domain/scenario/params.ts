@@ -27,6 +27,12 @@ export interface FrozenParams {
   info: ParameterInfo[];
 }
 
+/** List a non-numeric part of the definition (a key, a rule, a stock) when it is marked 'te bevestigen'. */
+export function flagToConfirm(assumptions: Assumption[], obj: { status?: string | undefined; note?: string | undefined }, path: string, message: string): void {
+  if (obj.status !== 'te bevestigen') return;
+  assumptions.push({ kind: 'te-bevestigen', path, message: `${message} (te bevestigen)${obj.note ? ` — ${obj.note}` : ''}` });
+}
+
 export class ParamTable {
   private readonly info: ParameterInfo[] = [];
   private readonly modes: number[] = [];

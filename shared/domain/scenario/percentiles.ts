@@ -33,6 +33,7 @@ interface Scratch {
   buf: Uint32Array[];
 }
 
+/** Reused between calls (JavaScript runs one call at a time per thread; each worker has its own). */
 let scratch: Scratch | null = null;
 
 function getScratch(n: number): Scratch {

@@ -5,6 +5,7 @@ import type { ScenarioInputs } from './inputs';
 import type { Layout } from './layout';
 import type { Assumption, RowLevel } from './results';
 import type { ParamTable } from './params';
+import { flagToConfirm } from './params';
 import type { AllocUnit, ShareKey } from './allocation';
 import { compileKey, describeKey } from './allocation';
 import { formatParam } from './format-nl';
@@ -37,11 +38,6 @@ export interface FundingContext {
   layout: Layout;
   assumptions: Assumption[];
   years: number[];
-}
-
-function flag(ctx: FundingContext, obj: { status?: string | undefined; note?: string | undefined }, path: string, message: string): void {
-  if (obj.status !== 'te bevestigen') return;
-  ctx.assumptions.push({ kind: 'te-bevestigen', path, message: `${message} (te bevestigen)${obj.note ? ` — ${obj.note}` : ''}` });
 }
 
 function ruleNl(s: FundingStream, target: string): string {
@@ -84,7 +80,7 @@ export function compileFunding(ctx: FundingContext): CompiledFunding {
     ctx.assumptions.push({ kind: 'ontbrekend', message: `Inwonertal ontbreekt voor ${missingPop.map((a) => a.name).join(', ')}; bedrag per inwoner daar niet berekend` });
   }
   const areaPop = (a: AllocUnit): PerResident =>
-    a.population != null && a.population > 0 ? [a.population, null] : [null, `Inwonertal van ${a.name} ontbreekt`];
+    a.population != null && a.population > 0 ? [a.population, null] : [null, a.population === 0 ? `Inwonertal van ${a.name} is 0` : `Inwonertal van ${a.name} ontbreekt`];
   const programmePop: PerResident =
     areas.length === 0 ? [null, 'Geen gebieden opgegeven'] : missingPop.length > 0 ? [null, `Inwonertal ontbreekt voor ${missingPop.length} van de ${areas.length} gebieden`] : [areas.reduce((s, a) => s + (a.population ?? 0), 0), null];
   const NOT_ATTRIBUTABLE = 'Niet aan gebieden toe te rekenen (geen oormerk per gebied)';
@@ -92,8 +88,8 @@ export function compileFunding(ctx: FundingContext): CompiledFunding {
   const plans: StreamPlan[] = def.streams.map((s, si) => {
     const path = `streams[${si}]`;
     const a = s.amount;
-    flag(ctx, s, path, s.name);
-    flag(ctx, a, `${path}.amount`, `${s.name} — bedrag en periode`);
+    flagToConfirm(ctx.assumptions, s, path, s.name);
+    flagToConfirm(ctx.assumptions, a, `${path}.amount`, `${s.name} — bedrag en periode`);
     const isTotal = a.kind === 'total';
     const end = a.to ?? Number.POSITIVE_INFINITY;
     const amountSlot = isTotal
@@ -116,7 +112,7 @@ export function compileFunding(ctx: FundingContext): CompiledFunding {
     const r = s.afterEnd;
     const target = r.kind === 'bundle' ? def.streams.findIndex((t) => t.id === r.intoStreamId) : -1;
     const intoName = r.kind === 'bundle' ? (nameOf.get(r.intoStreamId) ?? r.intoStreamId) : '';
-    flag(ctx, r, `${path}.afterEnd`, `${s.name} — na ${a.to ?? '?'}: ${ruleNl(s, intoName)}`);
+    flagToConfirm(ctx.assumptions, r, `${path}.afterEnd`, `${s.name} — na ${a.to ?? '?'}: ${ruleNl(s, intoName)}`);
     let pctSlot = -1;
     let adminSlot = -1;
     if (r.kind === 'continue') pctSlot = params.add(r.pct, `${path}.afterEnd.pct`, `${s.name} — voortzetting na ${a.to} t/m ${r.untilYear}`, 'pct');
@@ -133,12 +129,12 @@ export function compileFunding(ctx: FundingContext): CompiledFunding {
     const centralBase = params.centralOf(amountSlot) * (params.centralOf(shareSlot) / 100);
     let key: ShareKey | null = null;
     if (s.attributableToAreas) {
-      flag(ctx, s.allocation, `${path}.allocation`, `${s.name} — verdeling over gebieden: ${describeKey(s.allocation)}`);
+      flagToConfirm(ctx.assumptions, s.allocation, `${path}.allocation`, `${s.name} — verdeling over gebieden: ${describeKey(s.allocation)}`);
       key = compileKey(s.allocation, areas, { params, assumptions: ctx.assumptions, path: `${path}.allocation`, streamName: s.name, centralBase, unitsNl: 'gebieden' });
     } else {
       ctx.assumptions.push({ kind: 'aanname', path, message: `${s.name}: geen oormerk per gebied; alleen op programma${s.municipalityKey ? '- en gemeente' : ''}niveau getoond` });
       if (s.municipalityKey) {
-        flag(ctx, s.municipalityKey, `${path}.municipalityKey`, `${s.name} — verdeling over gemeenten: ${describeKey(s.municipalityKey)}`);
+        flagToConfirm(ctx.assumptions, s.municipalityKey, `${path}.municipalityKey`, `${s.name} — verdeling over gemeenten: ${describeKey(s.municipalityKey)}`);
         key = compileKey(s.municipalityKey, municipalities, { params, assumptions: ctx.assumptions, path: `${path}.municipalityKey`, streamName: s.name, centralBase, unitsNl: 'gemeenten' });
       }
     }

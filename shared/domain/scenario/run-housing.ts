@@ -8,6 +8,7 @@ import type { AggregatePlan, AreaPlan } from './housing-evaluate';
 import { CAP_BUDGET, CAP_FIXED, CAP_STREAM, buildHousingEvaluator } from './housing-evaluate';
 import type { Assumption } from './results';
 import type { ParamTable } from './params';
+import { flagToConfirm } from './params';
 import type { CompiledFunding } from './run-funding';
 
 /**
@@ -41,11 +42,6 @@ export interface CompiledHousing {
   horizon: number;
 }
 
-function flag(ctx: HousingContext, obj: { status?: string | undefined; note?: string | undefined }, path: string, message: string): void {
-  if (obj.status !== 'te bevestigen') return;
-  ctx.assumptions.push({ kind: 'te-bevestigen', path, message: `${message} (te bevestigen)${obj.note ? ` — ${obj.note}` : ''}` });
-}
-
 /** One block per measure, consecutive, followed by the target-year slot. Unknown series are not banded. */
 function addBlocks(ctx: HousingContext, areaCode: string, start: number, horizon: number, has: { stock: boolean; cost: boolean }, targetRemaining: number): AggregatePlan {
   let first = -1;
@@ -69,7 +65,7 @@ export function compileHousing(ctx: HousingContext): CompiledHousing | null {
 
   const mixSlots = (m: TenureMix | undefined, path: string, label: string): Int32Array | null => {
     if (!m) return null;
-    flag(ctx, m, path, `${label}: woningmix`);
+    flagToConfirm(ctx.assumptions, m, path, `${label}: woningmix`);
     const slots = Int32Array.of(
       params.add(m.socialPct, `${path}.socialPct`, `${label} — aandeel sociale huur`, 'pct'),
       params.add(m.privatePct, `${path}.privatePct`, `${label} — aandeel particuliere huur`, 'pct'),
@@ -84,9 +80,9 @@ export function compileHousing(ctx: HousingContext): CompiledHousing | null {
   const plans: AreaPlan[] = h.areas.map((a: HousingArea, i) => {
     const path = `housing.areas[${i}]`;
     const L = `Wonen ${a.areaCode}`;
-    flag(ctx, a, path, L);
+    flagToConfirm(ctx.assumptions, a, path, L);
     const c = a.capacity;
-    flag(ctx, c, `${path}.capacity`, `${L} — verbetercapaciteit`);
+    flagToConfirm(ctx.assumptions, c, `${path}.capacity`, `${L} — verbetercapaciteit`);
     let capSlot = -1;
     let costSlot = -1;
     let shareSlot = -1;
@@ -106,7 +102,7 @@ export function compileHousing(ctx: HousingContext): CompiledHousing | null {
       shareSlot = params.add(c.sharePct, `${path}.capacity.sharePct`, `${L} — deel van ${c.streamId} voor verbetering`, 'pct');
       costSlot = params.add(c.costPerDwelling, `${path}.capacity.costPerDwelling`, `${L} — kosten per woning`, 'euro');
     }
-    if (a.stock) flag(ctx, a.stock, `${path}.stock`, `${L} — woningvoorraad`);
+    if (a.stock) flagToConfirm(ctx.assumptions, a.stock, `${path}.stock`, `${L} — woningvoorraad`);
     const stock = a.stock
       ? Int32Array.of(
           params.add(a.stock.social, `${path}.stock.social`, `${L} — sociale huur`, 'count'),
@@ -115,11 +111,11 @@ export function compileHousing(ctx: HousingContext): CompiledHousing | null {
         )
       : null;
     const n = a.newConstruction;
-    if (n) flag(ctx, n, `${path}.newConstruction`, `${L} — nieuwbouw`);
+    if (n) flagToConfirm(ctx.assumptions, n, `${path}.newConstruction`, `${L} — nieuwbouw`);
     const nw = n ? (n.profile ?? new Array<number>(n.to - n.from + 1).fill(1)) : [];
     const nwSum = nw.reduce((x, y) => x + y, 0);
     const d = a.demolition;
-    if (d) flag(ctx, d, `${path}.demolition`, `${L} — sloop`);
+    if (d) flagToConfirm(ctx.assumptions, d, `${path}.demolition`, `${L} — sloop`);
     const poor = params.add(a.poorQuality, `${path}.poorQuality`, `${L} — slechte woningen bij start ${start}`, 'count');
     const inProgress = params.add(a.inProgress, `${path}.inProgress`, `${L} — waarvan in uitvoering`, 'count');
     const improvedToDate = params.add(a.improvedToDate, `${path}.improvedToDate`, `${L} — al verbeterd vóór ${start}`, 'count');
