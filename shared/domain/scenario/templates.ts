@@ -70,7 +70,7 @@ const TEMPLATES: Record<string, ScenarioDefinitionInput> = {
         },
         attributableToAreas: false,
         municipalityKey: { kind: 'equal', status: 'te bevestigen', note: 'de verdeling over de gemeenten staat niet in de brief' },
-        note: 'Gemeentelijke middelen zonder oormerk per gebied',
+        note: 'Gemeentelijke middelen zonder oormerk per gebied; het ministerie (JenV) komt niet uit de brief',
         source: NPLV_LETTER_SOURCE,
       },
     ],
