@@ -3,8 +3,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { readCsv } from './read-csv';
-import { readWithSheetJs, sheetSizes } from './read-sheetjs';
+import { readWithSheetJs } from './read-sheetjs';
 import { sniffFormat } from './sniff-file';
+import { xlsxSheetDimensions } from './xlsx-dimensions';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, type ReadOptions, type Workbook } from './workbook-types';
 
 /**
@@ -54,22 +55,21 @@ export async function readWorkbook(filePath: string, opts: ReadOptions = {}): Pr
     return { file, sheets: [sheet], csv: info };
   }
 
-  // Check the declared size of each sheet before expanding any of them.
-  let sizes: Array<{ name: string; cells: number }>;
-  try {
-    sizes = sheetSizes(buf);
-  } catch {
-    // Not swallowed: the full read below fails on the same damage and reports it with the
-    // library's reason, and sizes are checked again after it.
-    sizes = [];
-  }
-  const big = sizes.find((s) => s.cells > maxCells);
-  if (big) {
-    throw new AppError(
-      'FILE_TOO_LARGE',
-      `${name}: sheet "${big.name}" has ${big.cells.toLocaleString('en')} cells; the limit is ${maxCells.toLocaleString('en')}`,
-      { file: name, sheet: big.name },
-    );
+  // Check the declared size of each sheet before expanding any of them (xlsx only: the others
+  // are checked once parsed). A sheet without a declared size is refused up front only when its
+  // XML could not possibly hold fewer cells than several times the limit.
+  if (format === 'xlsx') {
+    const dims = xlsxSheetDimensions(buf) ?? [];
+    const over = dims.find((d) => (d.cells ?? 0) > maxCells || (d.cells === undefined && d.maxCells > 4 * maxCells));
+    if (over) {
+      const part = over.path.replace(/^.*\//, '');
+      const limit = maxCells.toLocaleString('en');
+      const message =
+        over.cells !== undefined
+          ? `${name}: ${part} has ${over.cells.toLocaleString('en')} cells; the limit is ${limit}`
+          : `${name}: ${part} is too large (its data can hold up to ${over.maxCells.toLocaleString('en')} cells; the limit is ${limit})`;
+      throw new AppError('FILE_TOO_LARGE', message, { file: name });
+    }
   }
   const sheets = readWithSheetJs(buf, name);
   // Formats whose dimension could not be read up front are checked once parsed.
