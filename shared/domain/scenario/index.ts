@@ -65,3 +65,4 @@ export {
   type TemplateInfo,
 } from './templates';
 export { createRng } from './prng';
+export { compareResults, type CompareItem, type CompareOrigin, type CompareColumnData, type Comparison } from './compare';
