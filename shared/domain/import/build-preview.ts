@@ -8,6 +8,7 @@ import { extractRecords } from './extract-records';
 import type { Grid } from './grid';
 import type { IndicatorCatalogue } from './indicator-catalogue';
 import type { ImportPlan } from './import-plan';
+import { compositionPreview } from './plan-composition';
 import { columnRoles, dictionaryPreview, headerProblems, measurePreviews } from './preview-parts';
 import type { ImportPreview } from './preview-schema';
 import type { Recipe } from './recipe';
@@ -111,7 +112,9 @@ export function buildPreview(input: BuildPreviewInput): BuiltPreview {
   const collector = new ProblemCollector(file.name, grid.name, plan);
   headerProblems(plan, collector);
   const definitions = dictionaryPreview(grid, plan, collector);
-  if (plan.layout !== 'dictionary' && plan.period.source === 'none' && !plan.measures.some((m) => m.period)) {
+  const composition = compositionPreview(grid, plan, index, collector);
+  const figuresExpected = plan.layout !== 'dictionary' && plan.layout !== 'composition';
+  if (figuresExpected && plan.period.source === 'none' && !plan.measures.some((m) => m.period)) {
     collector.add('no_period', 'error', 'the file states no period (no period column, none in the headers, title or file name); give one');
   }
   for (const event of extractRecords(grid, plan, areaResolver(index, plan.area))) collector.consume(event);
@@ -156,6 +159,7 @@ export function buildPreview(input: BuildPreviewInput): BuiltPreview {
     figures: f.figures,
     samples: f.samples,
     definitions,
+    composition,
     problems: f.problems,
     problemCounts: f.problemCounts,
     signature,

@@ -11,11 +11,13 @@ import {
 } from './header-words';
 import type { Layout } from './import-plan';
 import type { TableRegion } from './detect-table';
+import { planComposition } from './plan-composition';
 import { distinctRatio, isFigureColumn, isYearColumn, type ColumnProfile } from './profile-columns';
 
 /**
  * Decides how a table is laid out, and says why (the preview shows the reason and the analyst can
  * override it):
+ *  - composition: focus areas and the CBS areas they consist of (NPLV composition proposals)
  *  - dictionary: a variable list with codes, labels and definitions (BBGA metadata)
  *  - transposed: areas across the top, found by a header row of CBS codes (StatLine's "codering")
  *    or of known area names; indicators down the side
@@ -105,6 +107,11 @@ function findDictionary(profiles: readonly ColumnProfile[]): LayoutGuess | null 
 }
 
 export function detectLayout(grid: Grid, region: TableRegion, profiles: readonly ColumnProfile[], areas: AreaIndex): LayoutGuess {
+  const composition = planComposition(profiles);
+  if (composition) {
+    const label = (c: number) => profiles.find((p) => p.c === c)?.header.label ?? '';
+    return { layout: 'composition', reason: `column "${label(composition.focusColumn)}" names focus areas and "${label(composition.memberCodeColumn)}" their CBS areas` };
+  }
   return (
     findDictionary(profiles) ??
     findTransposed(grid, region, areas) ??

@@ -7,6 +7,7 @@ import type { Grid } from './grid';
 import { headerLabels } from './header-labels';
 import type { IndicatorCatalogue } from './indicator-catalogue';
 import type { ImportPlan, Layout, PeriodPlan } from './import-plan';
+import { planComposition } from './plan-composition';
 import { planDictionary } from './plan-dictionary';
 import { planTransposed } from './plan-transposed';
 import { planLong, planWide } from './plan-wide-long';
@@ -70,7 +71,10 @@ export function detectPlan(grid: Grid, fileName: string, areas: AreaIndex, catal
   const emptyIgnored = region.emptyCols.map((c) => ({ c, reason: 'empty column' }));
 
   let plan: ImportPlan;
-  if (layout === 'dictionary') {
+  if (layout === 'composition') {
+    const composition = planComposition(profiles);
+    plan = { ...base, region, area: { context: '' }, period: { source: 'none' }, measures: [], dimensions: [], ignored: emptyIgnored, ...(composition ? { composition } : {}) };
+  } else if (layout === 'dictionary') {
     const dictionary = planDictionary(headers, profiles);
     plan = { ...base, region, area: { context: '' }, period: { source: 'none' }, measures: [], dimensions: [], ignored: emptyIgnored, ...(dictionary ? { dictionary } : {}) };
   } else if (layout === 'transposed') {

@@ -11,7 +11,7 @@ import type { IndicatorSuggestion } from './suggest-indicator';
  * 0-based throughout. Detection produces it, a saved recipe reproduces it, the analyst can override
  * any part, and both the preview and (later) the commit walk the sheet with it.
  */
-export type Layout = 'wide' | 'long' | 'transposed' | 'dictionary';
+export type Layout = 'wide' | 'long' | 'transposed' | 'dictionary' | 'composition';
 
 export interface AreaPlan {
   /** Wide/long: the column with area codes (CBS or publisher codes). */
@@ -78,9 +78,20 @@ export interface ImportPlan {
   long?: { variableColumn: number; valueColumn: number; unitColumn?: number };
   transposed?: { labelColumn: number; unitColumn?: number; areaColumns: number[]; attributeRows: number[] };
   dictionary?: DictionaryPlan;
+  composition?: CompositionPlan;
   conventions: CbsConventions;
   /** The sheet-wide decimal separator (per-measure ones may differ). */
   decimalSeparator: ',' | '.' | null;
+}
+
+/** A focus-area composition list: which CBS areas make up each focus area (fills area_member). */
+export interface CompositionPlan {
+  focusColumn: number;
+  memberCodeColumn: number;
+  memberNameColumn?: number;
+  statusColumn?: number;
+  codeYearColumn?: number;
+  evidenceColumn?: number;
 }
 
 export interface DictionaryPlan {

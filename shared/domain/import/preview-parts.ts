@@ -1,3 +1,5 @@
+import { unitFromHeader } from '../numbers/unit-from-header';
+import { unitFor, type UnitCode } from '../numbers/units';
 import { cellAddress, columnLetter } from './cell-address';
 import type { ProblemCollector } from './collect-problems';
 import type { Grid } from './grid';
@@ -26,6 +28,7 @@ export function columnRoles(plan: ImportPlan): ImportPreview['columns'] {
     for (const c of plan.transposed.areaColumns) set(c, 'area');
   }
   if (plan.dictionary) for (const [k, c] of Object.entries(plan.dictionary)) set(c, `definition: ${k.replace(/Column$/, '')}`);
+  if (plan.composition) for (const [k, c] of Object.entries(plan.composition)) set(c, `composition: ${k.replace(/Column$/, '')}`);
   for (const m of plan.measures) if (m.column !== undefined) set(m.column, m.include ? 'figures' : `not imported: ${m.excludedBecause ?? 'excluded'}`);
   for (const c of plan.dimensions) set(c, 'breakdown (part of the key)');
   for (const i of plan.ignored) set(i.c, `not imported: ${i.reason}`);
@@ -72,6 +75,14 @@ export function headerProblems(plan: ImportPlan, collector: ProblemCollector): v
   }
 }
 
+/** "%" → percent, "/1.000 inw." → per_1000_residents; "euro/m2" and other per-unit symbols → null. */
+function unitCodeOf(symbol: string | null): UnitCode | null {
+  if (!symbol) return null;
+  if (/\/(?!\s*(1[.\s]?000\s*inw|km))/i.test(symbol)) return null;
+  const u = unitFromHeader(symbol);
+  return u.base ? unitFor(u.base, u.factor) : null;
+}
+
 export function dictionaryPreview(grid: Grid, plan: ImportPlan, collector: ProblemCollector): ImportPreview['definitions'] {
   const d = plan.dictionary;
   if (!d) return null;
@@ -88,7 +99,8 @@ export function dictionaryPreview(grid: Grid, plan: ImportPlan, collector: Probl
     if (first) collector.add('duplicate_definition', 'error', `${cell}: variable ${code} is already defined at ${first}`, { r, c: d.codeColumn }, code);
     else seen.set(code, cell);
     if (sample.length < 25) {
-      sample.push({ code, cell, name: text(r, d.nameColumn), definition: text(r, d.definitionColumn), unit: text(r, d.unitColumn), source: text(r, d.sourceColumn), theme: text(r, d.themeColumn) });
+      const unit = text(r, d.unitColumn);
+      sample.push({ code, cell, name: text(r, d.nameColumn), definition: text(r, d.definitionColumn), unit, unitCode: unitCodeOf(unit), source: text(r, d.sourceColumn), theme: text(r, d.themeColumn) });
     }
   }
   return { total, sample };

@@ -80,6 +80,8 @@ export const DefinitionPreview = z.object({
   name: z.string().nullable(),
   definition: z.string().nullable(),
   unit: z.string().nullable(),
+  /** The unit as a unit code, where the symbol says one plainly ("%" → percent). */
+  unitCode: UnitCode.nullable(),
   source: z.string().nullable(),
   theme: z.string().nullable(),
 });
@@ -95,7 +97,7 @@ export const ImportPreview = z.object({
   }),
   sheet: z.string(),
   sheetNames: z.array(z.string()),
-  layout: z.enum(['wide', 'long', 'transposed', 'dictionary']),
+  layout: z.enum(['wide', 'long', 'transposed', 'dictionary', 'composition']),
   layoutReason: z.string(),
   table: z.object({
     titleRows: z.array(z.number().int().positive()),
@@ -133,6 +135,13 @@ export const ImportPreview = z.object({
   figures: z.object({ total: z.number().int(), numbers: z.number().int(), signs: z.record(z.string(), z.number().int()), invalid: z.number().int() }),
   samples: z.array(SampleFigure),
   definitions: z.object({ total: z.number().int(), sample: z.array(DefinitionPreview) }).nullable(),
+  composition: z
+    .object({
+      total: z.number().int(),
+      focusAreas: z.array(z.object({ label: z.string(), code: z.string().nullable(), members: z.number().int() })),
+      sample: z.array(z.object({ cell: z.string(), focusArea: z.string(), focusAreaCode: z.string().nullable(), member: z.string(), memberName: z.string().nullable(), status: z.string().nullable() })),
+    })
+    .nullable(),
   problems: z.array(Problem),
   problemCounts: z.record(z.string(), z.number().int()),
   signature: z.string(),

@@ -21,7 +21,7 @@ export type RecipeMeasure = z.infer<typeof RecipeMeasure>;
 
 export const Recipe = z.object({
   version: z.literal(1),
-  layout: z.enum(['wide', 'long', 'transposed', 'dictionary']),
+  layout: z.enum(['wide', 'long', 'transposed', 'dictionary', 'composition']),
   headerRows: z.array(z.number().int().positive()),
   area: z.object({
     /** shapeKey of the code and name column headers (wide, long). */

@@ -18,7 +18,7 @@ const FACTOR = /(?:^|[\s(|])[x×]\s*(€\s*)?(1[\s.,]?000(?:[\s.,]?000)?|1\s*(?:
 const FACTOR_WORD = /\b(duizend|mln|miljoen|miljard|mld)\s+(euro|€)/i;
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, UnitBase]> = [
-  [/per\s*1[\s.]?000\s*(inwoners|inw\.?|residents|personen)/i, 'per_1000_residents'],
+  [/(per|\/)\s*1[\s.]?000\s*(inwoners|inw\.?|residents|personen)/i, 'per_1000_residents'],
   [/per\s*1[\s.]?000\s*(huishoudens|households)/i, 'per_1000_households'],
   [/(^|[\s(|])%|\(%\)|procent|percentage|\bpct\b|\baandeel\b/i, 'percent'],
   [/per\s*km(2|²)|\/\s*km(2|²)/i, 'per_km2'],

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { KnownAlias, KnownArea } from '../../../shared/domain/areas/match-area';
+import { hasRealData, nplvDataDir, realDataSkipReason, realFile, repoRoot } from '../../helpers/real-data';
+import { previewFile } from './preview-helpers';
+
+/**
+ * The NPLV focus-area composition proposals (../shared/data/nplv) read as a composition list, with
+ * the focus areas the app ships (resources/seed/nplv.json) as the known areas and aliases.
+ */
+interface SeedArea {
+  code: string;
+  name: string;
+  kind: KnownArea['kind'];
+  aliases?: string[];
+}
+
+function seedFocusAreas(): { areas: KnownArea[]; aliases: KnownAlias[] } {
+  const seed = JSON.parse(readFileSync(path.join(repoRoot, 'resources/seed/nplv.json'), 'utf8')) as { areas: SeedArea[] };
+  const focus = seed.areas.filter((a) => a.kind === 'focus_area');
+  return {
+    areas: focus.map((a) => ({ code: a.code, name: a.name, kind: a.kind })),
+    aliases: focus.flatMap((a) => (a.aliases ?? []).map((alias) => ({ alias, code: a.code }))),
+  };
+}
+
+describe.skipIf(!hasRealData)(`composition and dictionary files (${hasRealData ? 'present' : realDataSkipReason})`, () => {
+  it('focus-area-composition.csv: focus area → CBS codes, every focus area found', async () => {
+    const { areas, aliases } = seedFocusAreas();
+    const p = await previewFile(path.join(nplvDataDir, 'focus-area-composition.csv'), { areas, aliases });
+    const v = p.preview;
+    expect(v.layout).toBe('composition');
+    expect(v.columns.filter((c) => c.role.startsWith('composition')).map((c) => [c.column, c.role])).toEqual([
+      ['A', 'composition: focus'],
+      ['D', 'composition: memberCode'],
+      ['E', 'composition: memberName'],
+      ['F', 'composition: codeYear'],
+      ['G', 'composition: evidence'],
+      ['I', 'composition: status'],
+    ]);
+    expect(v.composition?.total).toBe(86);
+    expect(v.composition?.focusAreas).toHaveLength(19);
+    expect(v.composition?.focusAreas.every((f) => f.code !== null)).toBe(true);
+    expect(v.composition?.focusAreas.find((f) => f.label === 'Amsterdam Nieuw-West')).toEqual({ label: 'Amsterdam Nieuw-West', code: 'NPLV12', members: 12 });
+    expect(v.composition?.sample[0]).toEqual({ cell: 'D2', focusArea: 'Leeuwarden-Oost', focusAreaCode: 'NPLV01', member: 'WK008020', memberName: 'Oud-Oost', status: 'genoemd door bron' });
+    expect(v.problemCounts.unknown_area).toBeUndefined();
+    expect(v.problemCounts.no_period).toBeUndefined();
+  });
+
+  it('metadata .ods: unit symbols become unit codes only where they say one plainly', async () => {
+    const p = await previewFile(realFile('metadata_latest_and_greatest.ods'));
+    const units = new Map(p.preview.definitions?.sample.map((d) => [d.unit, d.unitCode]));
+    expect(units.get('%')).toBe('percent');
+    expect(units.get(null)).toBeNull();
+  });
+});
