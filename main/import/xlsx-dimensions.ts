@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { zipEntries } from './zip-directory';
 
 /**
  * The size of each sheet in an .xlsx, read before parsing so an oversized workbook is refused
@@ -15,9 +16,6 @@ export interface SheetDimension {
   maxCells: number;
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 /** `<c r="A1"><v>1</v></c>` is 22 bytes; no cell with content is shorter. */
 const MIN_CELL_BYTES = 22;
 
@@ -34,43 +32,24 @@ function cellsInRef(ref: string): number | undefined {
   return (Number(m[4]) - Number(m[2]) + 1) * (colNumber(m[3]) - colNumber(m[1]) + 1);
 }
 
-function findEocd(buf: Buffer): number {
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) if (buf.readUInt32LE(i) === EOCD) return i;
-  return -1;
-}
-
 /** Sheet sizes, or null when the ZIP directory cannot be read this way (ZIP64, damage): then the parse decides. */
 export function xlsxSheetDimensions(buf: Buffer): SheetDimension[] | null {
-  const eocd = findEocd(buf);
-  if (eocd < 0) return null;
-  const entries = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
+  const entries = zipEntries(buf);
+  if (!entries) return null;
   const out: SheetDimension[] = [];
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) return null;
-    const method = buf.readUInt16LE(at + 10);
-    const compressed = buf.readUInt32LE(at + 20);
-    const uncompressed = buf.readUInt32LE(at + 24);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const path = buf.toString('utf8', at + 46, at + 46 + nameLen);
-    at += 46 + nameLen + extraLen + commentLen;
-    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(path)) continue;
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff || buf.readUInt32LE(local) !== LOCAL) return null;
-    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const slice = buf.subarray(dataStart, dataStart + Math.min(compressed, 16 * 1024));
+  for (const e of entries) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(e.path)) continue;
+    const slice = buf.subarray(e.dataStart, e.dataStart + Math.min(e.compressed, 16 * 1024));
     let head: string;
     try {
-      head = (method === 8 ? zlib.inflateRawSync(slice, { finishFlush: zlib.constants.Z_SYNC_FLUSH }) : slice).toString('utf8', 0, 8192);
+      head = (e.method === 8 ? zlib.inflateRawSync(slice, { finishFlush: zlib.constants.Z_SYNC_FLUSH }) : slice).toString('utf8', 0, 8192);
     } catch {
       // An unreadable head is damage the full parse will report with its own reason.
       return null;
     }
     const ref = /<dimension\s+ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"/.exec(head)?.[1];
     const cells = ref ? cellsInRef(ref) : undefined;
-    out.push({ path, ...(cells !== undefined ? { cells } : {}), maxCells: Math.floor(uncompressed / MIN_CELL_BYTES) });
+    out.push({ path: e.path, ...(cells !== undefined ? { cells } : {}), maxCells: Math.floor(e.uncompressed / MIN_CELL_BYTES) });
   }
   return out;
 }
