@@ -85,7 +85,7 @@ export function detectPlan(grid: Grid, fileName: string, areas: AreaIndex, catal
     const long = layout === 'long' && guess.variableColumn !== undefined && guess.valueColumn !== undefined;
     const part = long
       ? planLong(grid, region, profiles, guess.variableColumn as number, guess.valueColumn as number, catalogue, sheetDecimal)
-      : planWide(profiles, catalogue, sheetDecimal);
+      : planWide(profiles, catalogue, sheetDecimal, region.titles[0] ?? grid.name);
     const period = periodPlan(part.periodColumn, part.measures, region, grid.name, fileName, overrides.period);
     plan = {
       ...base,

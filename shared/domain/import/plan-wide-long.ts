@@ -6,6 +6,7 @@ import type { Grid } from './grid';
 import { isPeriodHeader, isUnitHeader } from './header-words';
 import type { IndicatorCatalogue } from './indicator-catalogue';
 import type { AreaPlan, ImportPlan, MeasurePlan } from './import-plan';
+import { periodFromHeaderPart } from './detect-period';
 import { planMeasure } from './plan-measure';
 import { isFigureColumn, isYearColumn, type ColumnProfile } from './profile-columns';
 
@@ -42,17 +43,27 @@ function areaPlan(profiles: readonly ColumnProfile[], exclude: Set<number>, fall
   return { area, ignored: chosen.parents, used };
 }
 
-export function planWide(profiles: readonly ColumnProfile[], catalogue: IndicatorCatalogue, sheetDecimal: ',' | '.' | null): Partial {
+/**
+ * @param tableLabel what the table is about (its title, else the sheet name): the indicator of
+ *   columns headed by a period only ("Gebied | 2021 | 2022*"), which are one indicator over time
+ */
+export function planWide(profiles: readonly ColumnProfile[], catalogue: IndicatorCatalogue, sheetDecimal: ',' | '.' | null, tableLabel = ''): Partial {
   const period = periodColumn(profiles);
   const exclude = new Set<number>(period !== undefined ? [period] : []);
   const { area, ignored, used } = areaPlan(profiles, exclude, false);
   const taken = new Set<string>();
   const measures: MeasurePlan[] = [];
   const dimensions: number[] = [];
+  let yearIndicator: MeasurePlan['indicator'] | undefined;
   for (const p of profiles) {
     if (exclude.has(p.c) || used.has(p.c)) continue;
     if (isFigureColumn(p)) {
-      measures.push(planMeasure({ key: p.header.label || `column ${p.c + 1}`, label: p.header.label, column: p.c, integers: p.integers, numbers: p.numbers, filled: p.filled, decimalSeparator: p.decimal.separator ?? sheetDecimal }, catalogue, taken));
+      const onlyPeriod = periodFromHeaderPart(p.header.label) !== null && tableLabel !== '';
+      const key = onlyPeriod ? tableLabel : p.header.label || `column ${p.c + 1}`;
+      const m = planMeasure({ key, label: p.header.label, column: p.c, integers: p.integers, numbers: p.numbers, filled: p.filled, decimalSeparator: p.decimal.separator ?? sheetDecimal }, catalogue, taken);
+      // Every period-only column is the same indicator: suggest it once, share it.
+      if (onlyPeriod) m.indicator = yearIndicator ??= m.indicator;
+      measures.push(m);
     } else if (p.filled > 0) {
       // A text column that is not an area: rows repeat per area for each of its values (PC5).
       dimensions.push(p.c);

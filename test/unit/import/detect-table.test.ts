@@ -88,6 +88,21 @@ describe('detectPlan', () => {
     expect(plan.period).toMatchObject({ source: 'fixed', period: '2021', from: 'file_name' });
     expect(plan.measures[0]).toMatchObject({ row: 2, unit: 'km' });
   });
+  it('reads columns headed by years as one indicator over several periods', () => {
+    const grid = gridFromRows('Blad1', [
+      ['Aantal woningen naar wijk'],
+      ['Wijk', '2021', '2022', '2023*'],
+      ['WK034403', 15000, 15120, 15200],
+    ]);
+    const { plan } = detectPlan(grid, 'woningen.xlsx', index, emptyCatalogue());
+    expect(plan.period).toEqual({ source: 'header' });
+    expect(plan.measures.map((m) => [m.period, m.provisional, m.indicator.code])).toEqual([
+      ['2021', false, 'aantal_woningen_naar_wijk'],
+      ['2022', false, 'aantal_woningen_naar_wijk'],
+      ['2023', true, 'aantal_woningen_naar_wijk'],
+    ]);
+  });
+
   it('honours the analyst: layout, header rows and period', () => {
     const grid = gridFromRows('s', [
       ['notitie', 'x'],
