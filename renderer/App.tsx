@@ -55,16 +55,18 @@ export function App() {
   return (
     <div className="app">
       <nav className="sidebar" aria-label="Hoofdnavigatie">
-        <div className="brand">Wijkverkenner</div>
-        <ul>
-          {NAV.map((n) => (
-            <li key={n.id}>
-              <button type="button" aria-current={n.id === screen ? 'page' : undefined} onClick={() => setScreen(n.id)} title={`Alt+${n.key}`}>
-                {n.label}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div className="sidebar-inner">
+          <div className="brand">Wijkverkenner</div>
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.id}>
+                <button type="button" aria-current={n.id === screen ? 'page' : undefined} onClick={() => setScreen(n.id)} title={`Alt+${n.key}`}>
+                  {n.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       </nav>
       <main className="content">{current?.render()}</main>
       <StatusLine />
