@@ -1,0 +1,49 @@
+import type { ScenarioRun } from '../../../../shared/contract/scenario';
+
+const NL0 = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+const NL1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const NL2 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** CBS sign for "no figure"; the tooltip says why. Never an empty cell that reads as zero. */
+export const UNKNOWN = '.';
+
+/** Euro in millions, two decimals, Dutch: "85,33". The unit (€ mln) goes in the header. */
+export const mln = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : NL2.format(x / 1e6));
+/** Signed difference in € mln: "+85,33", "−12,00", "0,00". */
+export const mlnSigned = (x: number | null | undefined): string => {
+  if (x === null || x === undefined || !Number.isFinite(x)) return UNKNOWN;
+  const r = Math.round(x / 1e4) / 100;
+  if (r === 0) return NL2.format(0);
+  return `${r > 0 ? '+' : '−'}${NL2.format(Math.abs(r))}`;
+};
+export const euro = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : NL0.format(x));
+export const euro2 = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : NL2.format(x));
+export const count = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : NL0.format(x));
+export const countSigned = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : `${Math.round(x) > 0 ? '+' : Math.round(x) < 0 ? '−' : ''}${NL0.format(Math.abs(x))}`;
+export const pct = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : `${NL1.format(x)}%`);
+
+/** Blue–orange, safe for colour-blind readers; the accent first. */
+export const PALETTE = ['#1f5f8b', '#e08a2e', '#7fb3d5', '#a6611a', '#2c7fb8', '#fdb863', '#41607a', '#c4761c'];
+export const ACCENT = '#1f5f8b';
+export const ORANGE = '#e08a2e';
+export const GRID = '#e6e8eb';
+
+/**
+ * The source line under every scenario figure: which scenario and parameters made it, where those
+ * came from, and how many are still "te bevestigen".
+ */
+export function sourceLine(run: ScenarioRun, extra?: string): string {
+  const r = run.result;
+  const sources = [...new Set(r.parameters.map((p) => p.source).filter((s): s is string => s !== null))];
+  const toConfirm = r.assumptions.filter((a) => a.kind === 'te-bevestigen').length;
+  const span = `${r.years[0]}–${r.years.at(-1)}`;
+  const parts = [
+    `scenarioberekening Wijkverkenner, «${r.scenarioName}» (${span})`,
+    sources.length > 0 ? `cijfers uit ${sources.join('; ')}` : 'parameters ingevoerd door de analist',
+    toConfirm > 0 ? `${toConfirm} ${toConfirm === 1 ? 'aanname' : 'aannames'} te bevestigen (zie de lijst)` : null,
+    run.inputs.areasWithPopulation < run.inputs.areas ? `inwonertal bekend voor ${run.inputs.areasWithPopulation} van ${run.inputs.areas} gebieden` : null,
+    extra ?? null,
+  ];
+  return `Bron: ${parts.filter(Boolean).join('; ')}.`;
+}
