@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import { AppError } from '../../shared/errors';
-import { zipEntries } from './zip-directory';
+import { hasZipDirectory, zipEntries } from './zip-directory';
 
 /**
  * Decides what a file is from its bytes, not its name: analysts rename files, and a PNG called
@@ -51,9 +51,12 @@ export function sniffFormat(buf: Uint8Array, name: string): SpreadsheetFormat {
   for (const [magic, what] of OTHER_FORMATS) if (startsWith(buf, magic)) throw notSpreadsheet(name, what);
 
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) {
-    // The central directory lists the entries without inflating them; ZIP64 and damaged
-    // archives fall back to SheetJS's reader, which reports damage with its reason.
-    const paths = zipEntries(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength))?.map((e) => e.path) ?? containerPaths(buf, name, 'ZIP archive');
+    // The central directory lists the entries without inflating them. Without one the archive is
+    // incomplete (cut off): which entries survive before the cut is chance, so it is damaged, not
+    // "a ZIP without a workbook". ZIP64 archives fall back to SheetJS's reader.
+    const zip = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (!hasZipDirectory(zip)) throw unreadable(name, 'the ZIP archive is damaged: it ends before its table of contents (the file is incomplete; copy or download it again)');
+    const paths = zipEntries(zip)?.map((e) => e.path) ?? containerPaths(buf, name, 'ZIP archive');
     if (paths.some((p) => /^xl\/workbook\.(xml|bin)$/i.test(p))) return 'xlsx';
     if (paths.includes('content.xml') && paths.includes('mimetype')) {
       const text = Buffer.from(buf.subarray(30, 120)).toString('latin1');

@@ -22,6 +22,15 @@ function findEocd(buf: Buffer): number {
   return -1;
 }
 
+/**
+ * Whether the archive ends with its directory record. A ZIP is written front to back and its
+ * directory last, so a file cut off while copying or downloading has none: it is incomplete,
+ * whatever its first entries happen to be.
+ */
+export function hasZipDirectory(buf: Buffer): boolean {
+  return buf.length >= 22 && findEocd(buf) >= 0;
+}
+
 /** The entries, or null when the directory cannot be read this way (damaged, ZIP64). */
 export function zipEntries(buf: Buffer): ZipEntry[] | null {
   if (buf.length < 22) return null;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,9 +25,9 @@ async function refusal(file: string, opts = {}): Promise<AppError> {
 }
 
 describe('refusals', () => {
-  // Any real workbook will do as the source of a truncated copy; a generated one when absent.
-  const source = hasRealData ? realFile('CBS-Utrecht-kwb-2024.xlsx') : makeUglyWorkbook(dir).file;
-  const bad = makeNotSpreadsheets(dir, source);
+  // The same files wherever the tests run: the truncated copy is cut from a generated workbook
+  // (a real one is cut too, below, when ../shared/data/real is present).
+  const bad = makeNotSpreadsheets(dir, makeUglyWorkbook(dir).file);
 
   it.each([
     ['png', 'FILE_NOT_SPREADSHEET', /kaart\.xlsx is a PNG image, not a spreadsheet/],
@@ -41,6 +41,21 @@ describe('refusals', () => {
     expect(err.code).toBe(code);
     expect(err.message).toMatch(message);
     expect(err.where?.file).toBe(path.basename(bad[key]));
+  });
+
+  // A ZIP's table of contents is at its end: any cut loses it, whatever entries came before.
+  it.each([
+    ['generated', () => makeUglyWorkbook(dir).file],
+    ...(hasRealData ? [['CBS-Utrecht-kwb-2024.xlsx', () => realFile('CBS-Utrecht-kwb-2024.xlsx')] as const] : []),
+  ] as const)('refuses a %s workbook cut off anywhere as damaged, not as "not a spreadsheet"', async (_name, source) => {
+    const whole = readFileSync(source());
+    for (const keep of [0.1, 0.5, 0.9, 1 - 1 / whole.length]) {
+      const file = path.join(dir, 'afgebroken.xlsx');
+      writeFileSync(file, whole.subarray(0, Math.floor(whole.length * keep)));
+      const err = await refusal(file);
+      expect(err.code, `cut at ${keep}`).toBe('FILE_UNREADABLE');
+      expect(err.message).toMatch(/afgebroken\.xlsx cannot be read: the ZIP archive is damaged/);
+    }
   });
 
   it('refuses a file over the size limit before reading it', async () => {
