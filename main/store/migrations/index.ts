@@ -1,6 +1,7 @@
 // The ordered list of schema migrations. The schema version is the length of this list.
 // `?raw` imports the file's text (Vite/Vitest natively; the esbuild build has a small plugin).
 import m0001 from './0001-initial.sql?raw';
+import m0002 from './0002-import.sql?raw';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: '0001-initial', sql: m0001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001-initial', sql: m0001 },
+  { version: 2, name: '0002-import', sql: m0002 },
+];
 
 export const latestVersion = migrations.length;
