@@ -166,4 +166,29 @@ describe("Scenario's screen in Chromium through the web shell", () => {
     await expect(list.textContent()).resolves.toContain('Kansrijke Wijk door tot en met 2028');
     expect(pageProblems(page)).toEqual([]);
   });
+
+  it('asks before discarding changes, and runs the housing template from the letter\'s figures', async () => {
+    await page.getByRole('tab', { name: 'Parameters' }).click();
+    await field('Naam van het scenario').fill('Kansrijke Wijk door tot en met 2028, gewijzigd');
+    await page.getByRole('button', { name: 'Nieuw scenario uit sjabloon Woningverbetering en nieuwbouw' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Wijzigingen niet opgeslagen' });
+    await dialog.getByRole('button', { name: 'Wijzigingen weggooien' }).click();
+    await expect.poll(() => field('Naam van het scenario').inputValue()).toBe('Woningverbetering en nieuwbouw');
+    await expect(field('Slechte woningen bij de start').inputValue()).resolves.toBe('3.190');
+    await expect(field('Doorlooptijd: ondergrens').inputValue()).resolves.toBe('1');
+    await expect(field('Doorlooptijd: bovengrens').inputValue()).resolves.toBe('3');
+    await expect(page.locator('[data-path="housing.areas[0].poorQuality"]').textContent()).resolves.toContain('te bevestigen');
+    await page.getByRole('button', { name: 'Doorrekenen' }).click();
+    const housing = page.locator('section', { has: page.getByRole('heading', { name: 'Woningverbetering' }) });
+    await housing.locator('.plot .main-svg').first().waitFor();
+    await expect(housing.locator('.targets').textContent()).resolves.toMatch(/Programma \(NPLV\): Doel bereikt in 2026/);
+    await expect(housing.getByRole('table').locator('tbody tr').first().locator('td').allTextContents()).resolves.toEqual(['2025', '1.595', '0', '1.595', '1.595', '2.995', '2.500', '0']);
+    await page.getByRole('button', { name: 'Onzekerheid doorrekenen' }).click();
+    const targets = page.getByRole('table', { name: 'Doeljaar met onzekerheid' });
+    await targets.waitFor();
+    await expect(targets.locator('tbody td').allTextContents()).resolves.toEqual(['Programma', '2025', '2026', '2027', '100%']);
+    await page.locator('figure', { hasText: 'Tornado:' }).locator('.main-svg').first().waitFor();
+    await screenshot(page, 'scenarios-housing');
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

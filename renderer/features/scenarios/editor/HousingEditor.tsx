@@ -103,11 +103,6 @@ function AreaEditor({
   return (
     <fieldset className="stream-card" aria-label={`Woningen ${index + 1}: ${area.areaCode}`}>
       <legend>Woningen {choices.find((c) => c.value === area.areaCode)?.label ?? area.areaCode}</legend>
-      <div className="card-actions">
-        <button type="button" className="link-button" onClick={onRemove}>
-          Verwijderen
-        </button>
-      </div>
       <Row label="Gebied" problems={problemsAt(problems, at('.areaCode'))}>
         <Select label="Gebied voor woningen" value={area.areaCode} options={choices} onChange={(v) => set((a) => (a.areaCode = v))} />
       </Row>
@@ -225,6 +220,11 @@ function AreaEditor({
         </>
       )}
       <FieldProblems problems={problemsAt(problems, at('.newConstruction.tenureMix')).filter((p) => p.path === at('.newConstruction.tenureMix'))} />
+      <div className="card-actions">
+        <button type="button" className="link-button" onClick={onRemove}>
+          Verwijderen
+        </button>
+      </div>
     </fieldset>
   );
 }

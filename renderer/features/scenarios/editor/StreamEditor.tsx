@@ -82,11 +82,6 @@ export function StreamEditor({
       <legend>
         Regeling {index + 1}: {stream.name || '(zonder naam)'}
       </legend>
-      <div className="card-actions">
-        <button type="button" className="link-button" onClick={onRemove}>
-          Regeling verwijderen
-        </button>
-      </div>
       <Row label="Naam en ministerie" problems={[...problemsAt(problems, at('.name')), ...problemsAt(problems, at('.ministry'))]}>
         <TextInput label="Naam van de regeling" value={stream.name} onChange={(v) => set((s) => (s.name = v))} />
         <TextInput label="Ministerie" value={stream.ministry} onChange={(v) => set((s) => (s.ministry = v))} width="lg" />
@@ -269,6 +264,11 @@ export function StreamEditor({
         </Row>
       )}
       {!stream.attributableToAreas && stream.municipalityKey && <Provenance of={stream.municipalityKey} />}
+      <div className="card-actions">
+        <button type="button" className="link-button" onClick={onRemove}>
+          Regeling verwijderen
+        </button>
+      </div>
     </fieldset>
   );
 }

@@ -127,7 +127,7 @@ export function AreaLines({ run, areas }: { run: ScenarioRun; areas: readonly Ar
       ) : (
         <Plot data={data} layout={layout} height={320} label={`Lijnen per ${level === 'area' ? 'gebied' : 'gemeente'}`} />
       )}
-      <p className="source-line">{sourceLine(run, codes.length > 1 && rows.every((f, _i, all) => f.amount === all.find((g) => g.year === f.year)?.amount) ? 'Alle lijnen vallen samen: de verdeling is gelijk over de gebieden' : undefined)}</p>
+      <p className="source-line">{sourceLine(run, codes.length > 1 && rows.every((f, _i, all) => f.amount === all.find((g) => g.year === f.year)?.amount) ? 'alle lijnen vallen samen: de verdeling is gelijk over de gebieden' : undefined)}</p>
     </figure>
   );
 }

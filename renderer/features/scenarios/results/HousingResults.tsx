@@ -46,8 +46,8 @@ export function HousingResults({ run, areas }: { run: ScenarioRun; areas: readon
   const hasStock = rows.some((h) => h.stock !== null);
   const hasCost = rows.some((h) => h.cost !== null);
   return (
-    <div className="two-col">
-      <figure className="chart-card">
+    <>
+      <figure className="chart-card housing-chart">
         <figcaption>Resterende slechte woningen (eind van het jaar)</figcaption>
         <Plot data={data} layout={layout} height={300} label="Resterende slechte woningen per jaar" />
         <ul className="targets">
@@ -59,7 +59,7 @@ export function HousingResults({ run, areas }: { run: ScenarioRun; areas: readon
         </ul>
         <p className="source-line">{sourceLine(run)}</p>
       </figure>
-      <div>
+      <div className="table-scroll">
         {codes.length > 1 && <Select label="Gebied in de tabel" value={shown} options={codes.map((c) => ({ value: c, label: nameOf(c) }))} onChange={setCode} />}
         <table className="figures dense" aria-label={`Woningen ${nameOf(shown)} per jaar`}>
           <thead>
@@ -97,6 +97,6 @@ export function HousingResults({ run, areas }: { run: ScenarioRun; areas: readon
         </table>
         <p className="source-line">Aantallen woningen; breuken van woningen worden pas bij het tonen afgerond.</p>
       </div>
-    </div>
+    </>
   );
 }

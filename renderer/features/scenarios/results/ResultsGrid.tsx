@@ -122,7 +122,7 @@ export function ResultsGrid({ run, areas }: { run: ScenarioRun; areas: readonly 
           tooltipShowDelay={300}
         />
       </div>
-      <p className="source-line">{sourceLine(run, 'Een punt (.) betekent: geen cijfer; de reden staat in de tooltip')}</p>
+      <p className="source-line">{sourceLine(run, 'een punt (.) betekent: geen cijfer, de reden staat in de tooltip')}</p>
     </figure>
   );
 }

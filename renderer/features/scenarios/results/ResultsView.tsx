@@ -40,7 +40,7 @@ export function ResultsView({
           U hebt het scenario gewijzigd na deze berekening. Reken opnieuw door om de resultaten bij te werken.
         </p>
       )}
-      <RunSummary run={run} />
+      <RunSummary run={run} baselineName={baselineName} />
       {hasFunding && (
         <>
           <div className="two-col">

@@ -12,7 +12,7 @@ function unitOf(path: string): (x: number) => string {
 }
 
 /** Which parameters made these figures, and what the analyst still has to confirm. */
-export function RunSummary({ run }: { run: ScenarioRun }) {
+export function RunSummary({ run, baselineName }: { run: ScenarioRun; baselineName: string | null }) {
   const r = run.result;
   const i = run.inputs;
   const order = { 'te-bevestigen': 0, ontbrekend: 1, aanname: 2 } as const;
@@ -20,7 +20,7 @@ export function RunSummary({ run }: { run: ScenarioRun }) {
   return (
     <div className="run-summary">
       <p className="lede">
-        <strong>{r.scenarioName}</strong> · {r.years[0]}–{r.years.at(-1)} · {r.baselineId ? <>vergeleken met <span className="mono">{r.baselineId}</span></> : 'zonder basisscenario'} · inwonertal
+        <strong>{r.scenarioName}</strong> · {r.years[0]}–{r.years.at(-1)} · {r.baselineId ? <>vergeleken met «{baselineName ?? r.baselineId}»</> : 'zonder basisscenario'} · inwonertal
         in de opslag voor {i.areasWithPopulation} van {i.areas} gebieden
         {i.populationSources.length > 0 && ` (${i.populationSources.join('; ')})`}
       </p>

@@ -246,7 +246,7 @@ function Tornado({ run, draft, option }: { run: ScenarioRun; draft: Draft; optio
   const layout = useMemo(
     () => ({
       barmode: 'overlay',
-      xaxis: { title: { text: what, standoff: 6 }, gridcolor: GRID, tickformat: isYear ? 'd' : ',.0f', zeroline: false, automargin: true, nticks: 6 },
+      xaxis: { title: { text: what, standoff: 6 }, gridcolor: GRID, tickformat: isYear ? 'd' : ',.0f', zeroline: false, automargin: true, ...(isYear ? { dtick: 1 } : { nticks: 6 }) },
       yaxis: { automargin: true },
       legend: { orientation: 'h', y: 1.02, yanchor: 'bottom', x: 0 },
       margin: { l: 16, r: 24, t: 28, b: 16 },
@@ -261,7 +261,7 @@ function Tornado({ run, draft, option }: { run: ScenarioRun; draft: Draft; optio
       {result && result.rows.length > 0 && <Plot data={data} layout={layout} height={Math.max(220, 110 + 56 * result.rows.length)} label={`Tornadodiagram ${what}`} />}
       {result && (
         <p className="source-line">
-          {sourceLine(run, `Elke parameter met een bandbreedte apart op onder- en bovengrens, de rest op de centrale waarde; centraal: ${isYear ? (result.base ?? `niet vóór de horizon`) : `€ ${mln(result.base)} mln`}`)}
+          {sourceLine(run, `elke parameter met een bandbreedte apart op onder- en bovengrens, de rest op de centrale waarde; centraal: ${isYear ? (result.base ?? `niet vóór de horizon`) : `€ ${mln(result.base)} mln`}`)}
         </p>
       )}
     </figure>
