@@ -1,5 +1,9 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServices, type Services } from '../main/app/services';
 import type { ScenarioDefinitionInput, ScenarioInputsInput } from '../shared/domain/scenario';
-import { compileScenario, runMonteCarlo, simulateBands } from '../shared/domain/scenario';
+import { compileScenario, findTemplate, runMonteCarlo, simulateBands } from '../shared/domain/scenario';
 
 /**
  * Scenario benchmark (issue 4): Monte Carlo with 10,000 runs × 20 areas × 10 years. Target: at most
@@ -127,6 +131,92 @@ function measure(name: string, def: ScenarioDefinitionInput, inputs: ScenarioInp
   };
 }
 
+/** The continuation template with the standard case's two ranges, as the app would send it. */
+function serviceDefinition(): Record<string, unknown> {
+  const def: Record<string, unknown> = { ...(findTemplate('kansrijke-wijk-tot-2028') as Record<string, unknown>), id: 'bench-service', name: 'Benchmark (dienst)' };
+  const stream = (def.streams as Record<string, unknown>[])[0] as Record<string, unknown>;
+  stream.afterEnd = { kind: 'continue', pct: { low: 50, high: 100, mode: 100, dist: 'triangular' }, untilYear: 2028 };
+  stream.indexationPctPerYear = { low: 0, high: 4, mode: 2, dist: 'triangular' };
+  return def;
+}
+
+/** Median of n sequential runs after one warm-up. */
+async function timed(f: () => Promise<unknown>, n = 5): Promise<number> {
+  await f();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await f();
+    times.push(performance.now() - t0);
+  }
+  return round(median(times));
+}
+
+async function ok(s: Services, name: string, input: unknown): Promise<unknown> {
+  const env = await s.call(name, input);
+  if (!env.ok) throw new Error(`${name}: ${env.error.code} ${env.error.message}`);
+  return env.value;
+}
+
+/** Monte Carlo as a job; returns the wall time and the main thread's longest event-loop stall meanwhile. */
+async function jobRun(s: Services, definition: Record<string, unknown>): Promise<{ ms: number; maxLagMs: number }> {
+  let maxLag = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxLag = Math.max(maxLag, now - last - 5);
+    last = now;
+  }, 5);
+  const t0 = performance.now();
+  const { jobId } = (await ok(s, 'scenario.monteCarlo', { definition, runs: RUNS, seed: 1 })) as { jobId: string };
+  const status = await s.ctx.jobs.wait(jobId);
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  if (status.state !== 'done') throw new Error(`Monte Carlo job ${status.state}: ${status.error?.message ?? ''}`);
+  return { ms, maxLagMs: Math.max(0, maxLag) };
+}
+
+/**
+ * The same work through the services the app uses: inputs from a real (seeded) store, dispatch with
+ * zod both ways, the Monte Carlo job inline (CLI) and in the worker thread (web shell, Electron) — the
+ * latter with the main thread's longest stall while it runs, which is what keeps the UI responsive.
+ */
+async function measureServices(): Promise<Record<string, string | number>> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wv-bench-scenario-'));
+  const workerPath = path.join(__dirname, '..', 'main', 'jobs.worker.cjs');
+  const inline = startServices(path.join(dir, 'inline.sqlite'), 'cli');
+  const figures: Record<string, string | number> = {};
+  try {
+    const def = serviceDefinition();
+    const run = () => ok(inline, 'scenario.run', { definition: def });
+    figures['scenario.service.run.ms'] = await timed(run);
+    const compare = () => ok(inline, 'scenario.compare', { scenarios: [{ template: 'kansrijke-wijk-stop' }, { template: 'kansrijke-wijk-tot-2028' }, { template: 'preventie-met-gezag' }, { definition: def }] });
+    figures['scenario.service.compare4.ms'] = await timed(compare);
+    const sens = () => ok(inline, 'scenario.sensitivity', { definition: def, output: { kind: 'funding', streamId: 'spuk-kansrijke-wijk', areaCode: 'NPLV', year: 2030, measure: 'cumulativeAmount' } });
+    figures['scenario.service.sensitivity.ms'] = await timed(sens);
+    const inl = await jobRun(inline, def);
+    figures['scenario.job.inline.mc10000.ms'] = round(inl.ms);
+  } finally {
+    inline.close();
+  }
+  if (existsSync(workerPath)) {
+    const web = startServices(path.join(dir, 'worker.sqlite'), 'web', { workerPath });
+    try {
+      const def = serviceDefinition();
+      await jobRun(web, def);
+      const w = await jobRun(web, def);
+      figures['scenario.job.worker.mc10000.ms'] = round(w.ms);
+      figures['scenario.job.worker.mainThreadMaxStall.ms'] = round(w.maxLagMs);
+    } finally {
+      web.close();
+    }
+  } else {
+    figures['scenario.job.worker'] = `skipped: ${workerPath} not built`;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return figures;
+}
+
 export async function runScenarioBench(): Promise<Record<string, string | number>> {
   const inputs = benchInputs();
   return {
@@ -136,5 +226,6 @@ export async function runScenarioBench(): Promise<Record<string, string | number
     'scenario.mc.target': 'full ≤ 2000 ms, aim < 1000 ms',
     ...measure('standard', standardDefinition(), inputs),
     ...measure('heavy', heavyDefinition(), inputs),
+    ...(await measureServices()),
   };
 }
