@@ -68,6 +68,19 @@ describe('scenario.monteCarlo job (inline, as in the CLI and tests)', () => {
     expect(MonteCarloRun.parse((await runJob(s, { definition: uncertain() })).result).result.runs).toBe(2000);
   });
 
+  it('takes a saved baseline along into the job (the worker has no store of its own)', async () => {
+    const half = { ...(findTemplate('kansrijke-wijk-stop') as Record<string, unknown>), id: 'half', name: 'Half' };
+    (half.streams as Record<string, unknown>[])[0]!.afterEnd = { kind: 'continue', pct: 50, untilYear: 2028 };
+    await ok(s, 'scenario.save', { definition: half });
+    const { result } = MonteCarloRun.parse((await runJob(s, { definition: { ...uncertain(), baseline: { id: 'half' } }, runs: 200 })).result);
+    expect(result.deterministic.baselineId).toBe('half');
+    const delta2030 = result.funding.find((b) => b.areaCode === 'NPLV' && b.year === 2030 && b.measure === 'cumulativeDelta');
+    const det = result.deterministic.funding.find((f) => f.areaCode === 'NPLV' && f.year === 2030);
+    // The baseline is deterministic: its cumulative 2026–2028 is 3 × 42,67 mln, taken off every run.
+    expect(det?.cumulativeDelta).toBeCloseTo((det?.cumulativeAmount ?? 0) - (256e6 + 3 * (256e6 / 6)), 3);
+    expect(delta2030?.p50).not.toBeNull();
+  });
+
   it('refuses an invalid definition before it starts a job, and too many runs at the contract', async () => {
     const def = uncertain();
     def.years = { from: 2030, to: 2020 };
