@@ -100,7 +100,8 @@ export interface AreaFigure {
 
 /**
  * The latest current figure of an indicator per area (one per area: the latest period, then the latest
- * row). Areas without a figure are absent — callers keep them unknown, never zero.
+ * row), for the area as a whole (no breakdown such as a postcode slice). Areas without a figure are
+ * absent — callers keep them unknown, never zero.
  */
 export function latestFigures(db: Store, indicatorCode: string, areaCodes: readonly string[]): AreaFigure[] {
   if (areaCodes.length === 0) return [];
@@ -111,7 +112,7 @@ export function latestFigures(db: Store, indicatorCode: string, areaCodes: reado
        JOIN area a ON a.id = o.area_id
        JOIN indicator i ON i.id = o.indicator_id
        JOIN source s ON s.id = o.source_id
-       WHERE i.code = ? AND o.superseded_by IS NULL AND o.value IS NOT NULL
+       WHERE i.code = ? AND o.superseded_by IS NULL AND o.value IS NOT NULL AND o.breakdown IS NULL
          AND a.code IN (SELECT value FROM json_each(?))
        ORDER BY a.code, o.year_end DESC, o.year_start DESC, o.id DESC`,
     )

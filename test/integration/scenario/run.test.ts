@@ -72,8 +72,10 @@ describe('scenario.run with inputs from the store', () => {
   it('uses imported population (a_inw): per-resident figures and a population key', async () => {
     const pops = Object.fromEntries(FOCUS_CODES.map((c, i) => [c, 10_000 + 1_000 * i]));
     seedIndicator(s, 'a_inw', pops, '2024');
-    // An older figure for one area is ignored: the latest period wins.
+    // An older figure for one area is ignored: the latest period wins; so is a newer slice of an area (a breakdown).
     seedIndicator(s, 'a_inw', { NPLV01: 1 }, '2020', 'kwb-2020.xlsx');
+    const slice = seedIndicator(s, 'a_inw', { NPLV01: 7 }, '2025', 'pc5-2025.xlsx');
+    s.ctx.db.prepare(`UPDATE observation SET breakdown = 'PC5=9901A' WHERE source_id = ?`).run(slice);
     const def = continuation();
     (def.streams as Record<string, unknown>[])[0]!.allocation = { kind: 'population' };
     const { result, inputs } = await ok(s, 'scenario.run', { definition: def });
