@@ -202,6 +202,8 @@ export const scenarioHandlers: Handlers<ScenarioCall> = {
     return { scenario: s.summary, definition: storedDefinition(s) };
   },
 
+  // Writes take the write lock up front (IMMEDIATE): the id check and the insert cannot interleave with
+  // another process (the CLI beside the app) — the table has no unique column for the definition's id.
   'scenario.save': (input, ctx) => {
     const def = parseScenarioDefinition(input.definition);
     if (input.templateId && !findTemplate(input.templateId)) throw new AppError('NOT_FOUND', `No scenario template "${input.templateId}".`);
@@ -215,7 +217,7 @@ export const scenarioHandlers: Handlers<ScenarioCall> = {
       if (existing) updateScenario(ctx.db, existing.rowId, def, templateId, now());
       else insertScenario(ctx.db, def, templateId, now());
       return summaryOf(ctx.db, def.id);
-    })();
+    }).immediate();
   },
 
   'scenario.rename': (input, ctx) =>
@@ -225,7 +227,7 @@ export const scenarioHandlers: Handlers<ScenarioCall> = {
       checkSavable(ctx.db, def, s);
       updateScenario(ctx.db, s.rowId, def, s.summary.templateId, now());
       return summaryOf(ctx.db, def.id);
-    })(),
+    }).immediate(),
 
   'scenario.duplicate': (input, ctx) =>
     ctx.db.transaction(() => {
@@ -237,7 +239,7 @@ export const scenarioHandlers: Handlers<ScenarioCall> = {
       checkSavable(ctx.db, def, undefined);
       insertScenario(ctx.db, def, s.summary.templateId, now());
       return summaryOf(ctx.db, newId);
-    })(),
+    }).immediate(),
 
   'scenario.delete': (input, ctx) => {
     const s = mustFind(ctx.db, input.id);

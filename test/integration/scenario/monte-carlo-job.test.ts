@@ -69,7 +69,7 @@ describe('scenario.monteCarlo job (inline, as in the CLI and tests)', () => {
   });
 
   it('takes a saved baseline along into the job (the worker has no store of its own)', async () => {
-    const half = { ...(findTemplate('kansrijke-wijk-stop') as Record<string, unknown>), id: 'half', name: 'Half' };
+    const half: Record<string, unknown> = { ...(findTemplate('kansrijke-wijk-stop') as Record<string, unknown>), id: 'half', name: 'Half' };
     (half.streams as Record<string, unknown>[])[0]!.afterEnd = { kind: 'continue', pct: 50, untilYear: 2028 };
     await ok(s, 'scenario.save', { definition: half });
     const { result } = MonteCarloRun.parse((await runJob(s, { definition: { ...uncertain(), baseline: { id: 'half' } }, runs: 200 })).result);
