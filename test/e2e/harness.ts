@@ -71,6 +71,12 @@ export function pageProblems(page: Page): string[] {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Grow the viewport to the whole page instead of fullPage stitching, so fixed elements (the
+  // status line) sit where an analyst sees them: at the bottom, not frozen mid-page.
+  const before = page.viewportSize() ?? { width: 1440, height: 1000 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: before.width, height: Math.max(before.height, Math.min(height, 8000)) });
+  await page.screenshot({ path: file });
+  await page.setViewportSize(before);
   return file;
 }
