@@ -6,7 +6,7 @@ import { readCsv } from './read-csv';
 import { readWithSheetJs } from './read-sheetjs';
 import { sniffFormat } from './sniff-file';
 import { xlsxSheetDimensions } from './xlsx-dimensions';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, type ReadOptions, type Workbook } from './workbook-types';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, type FileInfo, type ReadOptions, type Workbook } from './workbook-types';
 
 /**
  * The importer's front door: any supported file → a Workbook of uniform Sheets, with the file's
@@ -22,11 +22,16 @@ export function sha256(buf: Uint8Array): string {
   return createHash('sha256').update(buf).digest('hex');
 }
 
-export async function readWorkbook(filePath: string, opts: ReadOptions = {}): Promise<Workbook> {
+/** A file read into memory and identified, not yet parsed. */
+export interface LoadedFile {
+  buf: Buffer;
+  file: FileInfo;
+}
+
+/** Reads and identifies a file: refuses it when too large, unreadable or not a spreadsheet. */
+export async function loadFile(filePath: string, opts: ReadOptions = {}): Promise<LoadedFile> {
   const name = path.basename(filePath);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
-
   let size: number;
   try {
     const st = await stat(filePath);
@@ -47,30 +52,39 @@ export async function readWorkbook(filePath: string, opts: ReadOptions = {}): Pr
     throw new AppError('FILE_UNREADABLE', `${name} cannot be read: ${err instanceof Error ? err.message : String(err)}`, { file: name });
   }
   const format = sniffFormat(buf, name);
-  const file = { path: filePath, name, sizeBytes: size, sha256: sha256(buf), format };
+  return { buf, file: { path: filePath, name, sizeBytes: size, sha256: sha256(buf), format } };
+}
 
-  if (format === 'csv') {
+/** An .xlsx sheet over the cell limit, refused before anything is expanded. */
+export function checkXlsxSize(loaded: LoadedFile, maxCells: number): void {
+  const { buf, file } = loaded;
+  // A sheet without a declared size is refused up front only when its XML could not possibly
+  // hold fewer cells than several times the limit.
+  const dims = xlsxSheetDimensions(buf) ?? [];
+  const over = dims.find((d) => (d.cells ?? 0) > maxCells || (d.cells === undefined && d.maxCells > 4 * maxCells));
+  if (!over) return;
+  const part = over.path.replace(/^.*\//, '');
+  const limit = maxCells.toLocaleString('en');
+  const message =
+    over.cells !== undefined
+      ? `${file.name}: ${part} has ${over.cells.toLocaleString('en')} cells; the limit is ${limit}`
+      : `${file.name}: ${part} is too large (its data can hold up to ${over.maxCells.toLocaleString('en')} cells; the limit is ${limit})`;
+  throw new AppError('FILE_TOO_LARGE', message, { file: file.name });
+}
+
+/** Parses a loaded file into uniform Sheets (the whole workbook in memory). */
+export function parseLoaded(loaded: LoadedFile, opts: ReadOptions = {}): Workbook {
+  const { buf, file } = loaded;
+  const name = file.name;
+  const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
+  if (file.format === 'csv') {
     const sheetName = name.replace(/\.[^.]+$/, '');
     const { sheet, info } = readCsv(buf, name, sheetName, opts, maxCells);
     return { file, sheets: [sheet], csv: info };
   }
-
   // Check the declared size of each sheet before expanding any of them (xlsx only: the others
-  // are checked once parsed). A sheet without a declared size is refused up front only when its
-  // XML could not possibly hold fewer cells than several times the limit.
-  if (format === 'xlsx') {
-    const dims = xlsxSheetDimensions(buf) ?? [];
-    const over = dims.find((d) => (d.cells ?? 0) > maxCells || (d.cells === undefined && d.maxCells > 4 * maxCells));
-    if (over) {
-      const part = over.path.replace(/^.*\//, '');
-      const limit = maxCells.toLocaleString('en');
-      const message =
-        over.cells !== undefined
-          ? `${name}: ${part} has ${over.cells.toLocaleString('en')} cells; the limit is ${limit}`
-          : `${name}: ${part} is too large (its data can hold up to ${over.maxCells.toLocaleString('en')} cells; the limit is ${limit})`;
-      throw new AppError('FILE_TOO_LARGE', message, { file: name });
-    }
-  }
+  // are checked once parsed).
+  if (file.format === 'xlsx') checkXlsxSize(loaded, maxCells);
   const sheets = readWithSheetJs(buf, name);
   // Formats whose dimension could not be read up front are checked once parsed.
   const over = sheets.find((s) => s.rows * s.cols > maxCells);
@@ -81,4 +95,8 @@ export async function readWorkbook(filePath: string, opts: ReadOptions = {}): Pr
     });
   }
   return { file, sheets };
+}
+
+export async function readWorkbook(filePath: string, opts: ReadOptions = {}): Promise<Workbook> {
+  return parseLoaded(await loadFile(filePath, opts), opts);
 }

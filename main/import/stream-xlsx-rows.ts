@@ -32,16 +32,29 @@ function cellOf(r: number, c: number, v: CellValue): GridCell | null {
   return { r, c, text: String(v) };
 }
 
+/** Which sheet to stream: ExcelJS knows a sheet by its name when the workbook part names it, else only as "SheetN" after its part. */
+export interface SheetPick {
+  name: string;
+  partNo: number | null;
+}
+
+function picks(pick: SheetPick, ws: { name?: string; id?: number | string }): boolean {
+  if (ws.name === pick.name) return true;
+  return pick.partNo !== null && ws.name === `Sheet${pick.partNo}` && String(ws.id) === String(pick.partNo);
+}
+
 /**
- * @param sheets which sheets to stream (by name); all when omitted
+ * @param sheets which sheets to stream (by name, or one sheet as named in the workbook with its
+ *   part number); all when omitted. Streaming stops once a single picked sheet has been read.
  */
-export async function* streamXlsxRows(filePath: string, sheets?: readonly string[]): AsyncGenerator<StreamedRow> {
+export async function* streamXlsxRows(filePath: string, sheets?: readonly string[] | SheetPick): AsyncGenerator<StreamedRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   try {
     for await (const ws of reader) {
       // The reader's worksheet objects carry their name once the workbook part has been read.
-      const name = (ws as unknown as { name?: string }).name ?? '';
-      const wanted = !sheets || sheets.includes(name);
+      const sheet = ws as unknown as { name?: string; id?: number | string };
+      const name = sheet.name ?? '';
+      const wanted = !sheets || (Array.isArray(sheets) ? sheets.includes(name) : picks(sheets as SheetPick, sheet));
       for await (const row of ws) {
         if (!wanted) continue;
         const r = row.number - 1;
@@ -51,8 +64,9 @@ export async function* streamXlsxRows(filePath: string, sheets?: readonly string
           const cell = cellOf(r, i - 1, values[i]);
           if (cell && (cell.value !== undefined || cell.text !== '')) cells.push(cell);
         }
-        yield { sheet: name, r, cells };
+        yield { sheet: wanted && sheets && !Array.isArray(sheets) ? (sheets as SheetPick).name : name, r, cells };
       }
+      if (wanted && sheets && !Array.isArray(sheets)) return;
     }
   } catch (err) {
     if (err instanceof AppError) throw err;

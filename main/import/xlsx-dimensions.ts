@@ -12,6 +12,8 @@ export interface SheetDimension {
   path: string;
   /** Cells in the declared range, when the sheet declares one. */
   cells?: number;
+  /** The declared range's last row (1-based), when the sheet declares one. */
+  rows?: number;
   /** The most cells the sheet's XML can hold, from its uncompressed size. */
   maxCells: number;
 }
@@ -23,6 +25,11 @@ function colNumber(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
+}
+
+function lastRowInRef(ref: string): number | undefined {
+  const m = /(\d+)$/.exec(ref);
+  return m?.[1] ? Number(m[1]) : undefined;
 }
 
 function cellsInRef(ref: string): number | undefined {
@@ -49,7 +56,8 @@ export function xlsxSheetDimensions(buf: Buffer): SheetDimension[] | null {
     }
     const ref = /<dimension\s+ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"/.exec(head)?.[1];
     const cells = ref ? cellsInRef(ref) : undefined;
-    out.push({ path: e.path, ...(cells !== undefined ? { cells } : {}), maxCells: Math.floor(e.uncompressed / MIN_CELL_BYTES) });
+    const rows = ref ? lastRowInRef(ref) : undefined;
+    out.push({ path: e.path, ...(cells !== undefined ? { cells } : {}), ...(rows !== undefined ? { rows } : {}), maxCells: Math.floor(e.uncompressed / MIN_CELL_BYTES) });
   }
   return out;
 }

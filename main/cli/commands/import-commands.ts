@@ -1,4 +1,249 @@
-import type { CliCommand } from '../command';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CommitRequest, ImportPreview, ImportReport, MappingSummary, SourceSummary } from '../../../shared/contract/import';
+import type { JobStatus } from '../../../shared/contract/jobs';
+import type { AreaChoice } from '../../../shared/domain/import/choices';
+import type { Problem } from '../../../shared/domain/import/preview-schema';
+import type { Failure } from '../../../shared/errors';
+import { EXIT, UsageError, type CliCommand, type CliIO } from '../command';
+import { printJson, printTable, unwrap } from '../output';
+
+/**
+ * `import FILE`: the same preview and commit as the app's wizard, without questions. What the
+ * wizard asks, the options decide — and anything they leave undecided is left out and listed as an
+ * issue, never guessed: rows of areas the store does not know, close name matches and ambiguous
+ * names are skipped unless --create-areas, --accept-fuzzy or --alias says otherwise.
+ */
+const IMPORT_USAGE = 'import FILE [--sheet NAME] [--mapping auto|none|NAME] [--period YYYY] [--dry-run] [--json]\n'
+  + '         [--create-areas] [--accept-fuzzy] [--alias TEXT=CODE]... [--skip-area TEXT]...\n'
+  + '         [--layout wide|long|transposed|dictionary|composition] [--header-rows 3,4] [--encoding utf-8|windows-1252|…]\n'
+  + '         [--separator ";"|","|tab] [--decimal ,|.] [--save-mapping NAME] [--note TEXT]';
+
+const IMPORT_SUMMARY = [
+  'Import a spreadsheet (.xlsx, .xls, .ods, .csv, .txt) in one transaction: all of it or nothing.',
+  '      Layout, header rows, encoding, separator, period and the column → indicator mapping are detected;',
+  '      a saved mapping of the same shape is applied (--mapping auto, the default) and the one used is saved.',
+  '      Areas, without questions: CBS codes and confirmed names/aliases are imported. Everything else is',
+  '      skipped and listed as an issue: CBS codes the store lacks (--create-areas creates them, with their',
+  '      parents from the code), close name matches (--accept-fuzzy takes every suggestion), unknown or',
+  '      ambiguous names and publisher codes (--alias "TEXT=CODE" links one, remembered for next time).',
+  '      The same file again is recognised and adds nothing; a changed file (same name and sheet, or the',
+  '      same mapping) supersedes the figures it revises and keeps the old ones as history.',
+  '      --dry-run previews only. --json prints {committed, source_id, file, sha256, sheet, layout, header_rows,',
+  '      rows_read, observations, areas_matched, areas_unmatched, indicators_new, issues[]}.',
+  '      Exit 1 when nothing could be committed.',
+].join('\n');
+
+interface CliReport {
+  committed: boolean;
+  sourceId: number | null;
+  file: string;
+  sha256: string | null;
+  sheet: string | null;
+  layout: string | null;
+  headerRows: number[];
+  rowsRead: number;
+  observations: number;
+  areasMatched: number;
+  areasUnmatched: number;
+  indicatorsNew: number;
+  issues: Array<{ sheet: string | null; row: number | null; column: string | null; cell: string | null; severity: string; message: string }>;
+}
+
+function cliIssues(issues: readonly Problem[]): CliReport['issues'] {
+  return issues.map((i) => ({ sheet: i.sheet, row: i.row ?? null, column: i.column ?? null, cell: i.cell ?? null, severity: i.severity, message: i.message }));
+}
+
+function fromReport(r: ImportReport): CliReport {
+  return {
+    committed: r.committed, sourceId: r.sourceId, file: r.file, sha256: r.sha256, sheet: r.sheet, layout: r.layout, headerRows: r.headerRows,
+    rowsRead: r.rowsRead, observations: r.observations, areasMatched: r.areasMatched + r.areasCreated, areasUnmatched: r.areasUnmatched,
+    indicatorsNew: r.indicatorsNew, issues: cliIssues(r.issues),
+  };
+}
+
+/** What a commit would write, from the preview (--dry-run). */
+function fromPreview(p: ImportPreview): CliReport {
+  const newIndicators = new Set(p.measures.filter((m) => m.include && m.indicator.isNew).map((m) => m.indicator.code));
+  return {
+    committed: false, sourceId: null, file: p.file.name, sha256: p.file.sha256, sheet: p.sheet, layout: p.layout, headerRows: p.table.headerRows,
+    rowsRead: p.rowsRead, observations: p.figures.toImport, areasMatched: p.areas.matched + p.areas.created, areasUnmatched: p.areas.unmatched + p.areas.needsConfirmation,
+    indicatorsNew: p.layout === 'dictionary' ? (p.definitions?.new ?? 0) : newIndicators.size, issues: cliIssues(p.problems),
+  };
+}
+
+function fromFailure(file: string, error: Failure['error']): CliReport {
+  const w = error.where ?? {};
+  return {
+    committed: false, sourceId: null, file, sha256: null, sheet: w.sheet ?? null, layout: null, headerRows: [], rowsRead: 0, observations: 0, areasMatched: 0,
+    areasUnmatched: 0, indicatorsNew: 0, issues: [{ sheet: w.sheet ?? null, row: w.row ?? null, column: w.column ?? null, cell: w.cell ?? null, severity: 'error', message: error.message }],
+  };
+}
+
+const NL = new Intl.NumberFormat('nl-NL');
+const SEVERITY_NL: Record<string, string> = { error: 'fout', warning: 'waarschuwing', info: 'info' };
+
+function printHuman(io: CliIO, r: CliReport, dryRun: boolean, recognised: boolean): void {
+  const where = `${r.file}${r.sheet ? ` (blad ${r.sheet})` : ''}`;
+  const head = recognised
+    ? `Al geïmporteerd: ${where} is bron ${r.sourceId}; niets toegevoegd.`
+    : r.committed
+      ? `Geïmporteerd: ${where} als bron ${r.sourceId}.`
+      : dryRun
+        ? `Proefimport (er is niets opgeslagen): ${where}.`
+        : `Niet geïmporteerd: ${where}.`;
+  io.out(`${head}\n`);
+  if (!recognised && r.layout) {
+    io.out(`  indeling ${r.layout}, kopregel(s) ${r.headerRows.join(', ') || '-'}, ${NL.format(r.rowsRead)} rijen gelezen\n`);
+    io.out(`  ${NL.format(r.observations)} cijfers${dryRun ? ' zouden worden opgeslagen' : ''}, ${NL.format(r.areasMatched)} gebieden herkend, ${NL.format(r.areasUnmatched)} niet, ${NL.format(r.indicatorsNew)} nieuwe indicatoren\n`);
+  }
+  const shown = r.issues.filter((i) => i.severity !== 'info').slice(0, 25);
+  const info = r.issues.filter((i) => i.severity === 'info').length;
+  if (shown.length > 0) {
+    io.out('\n');
+    printTable(io, ['soort', 'cel', 'melding'], shown.map((i) => [SEVERITY_NL[i.severity] ?? i.severity, i.cell ?? (i.row !== null ? `rij ${i.row}` : ''), i.message]));
+  }
+  const rest = r.issues.length - shown.length - info;
+  if (rest > 0 || info > 0) io.out(`\n${rest > 0 ? `${rest} meldingen meer, ` : ''}${info} ter informatie: --json toont ze alle.\n`);
+}
+
+function areaOptions(values: { 'create-areas'?: boolean; 'accept-fuzzy'?: boolean; alias?: string[]; 'skip-area'?: string[] }): CommitRequest['choices'] {
+  const choices: AreaChoice[] = [];
+  for (const a of values.alias ?? []) {
+    const at = a.lastIndexOf('=');
+    if (at <= 0 || at === a.length - 1) throw new UsageError(`--alias takes TEXT=CODE (the area as the file writes it, = the store's area code), not "${a}"`);
+    choices.push({ label: a.slice(0, at).trim(), action: 'use', code: a.slice(at + 1).trim() });
+  }
+  for (const s of values['skip-area'] ?? []) choices.push({ label: s.trim(), action: 'skip' });
+  return { measures: [], areas: { newAreas: values['create-areas'] ? 'create' : 'skip', fuzzy: values['accept-fuzzy'] ? 'accept' : 'ask', choices, remember: true } };
+}
+
+const SEPARATORS: Record<string, ';' | ',' | '\t' | '|'> = { ';': ';', ',': ',', tab: '\t', '\t': '\t', '|': '|' };
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: IMPORT_SUMMARY,
+  usage: IMPORT_USAGE,
+  run: async (args, services, io) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        sheet: { type: 'string' },
+        mapping: { type: 'string' },
+        period: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        'create-areas': { type: 'boolean', default: false },
+        'accept-fuzzy': { type: 'boolean', default: false },
+        alias: { type: 'string', multiple: true },
+        'skip-area': { type: 'string', multiple: true },
+        layout: { type: 'string' },
+        'header-rows': { type: 'string' },
+        encoding: { type: 'string' },
+        separator: { type: 'string' },
+        decimal: { type: 'string' },
+        'save-mapping': { type: 'string' },
+        note: { type: 'string' },
+      },
+    });
+    if (positionals.length !== 1) throw new UsageError('give one file to import');
+    const filePath = path.resolve(positionals[0] as string);
+    let headerRows: number[] | undefined;
+    if (values['header-rows'] !== undefined) {
+      headerRows = values['header-rows'].split(',').map((x) => Number(x.trim()));
+      if (headerRows.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError('--header-rows takes row numbers, e.g. 3 or 3,4');
+    }
+    let separator: ';' | ',' | '\t' | '|' | undefined;
+    if (values.separator !== undefined) {
+      separator = SEPARATORS[values.separator];
+      if (!separator) throw new UsageError('--separator takes ";", ",", "|" or tab');
+    }
+    const request = {
+      filePath,
+      ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+      ...(values.mapping !== undefined ? { mapping: values.mapping } : {}),
+      ...(values.period !== undefined ? { period: values.period } : {}),
+      ...(values.layout !== undefined ? { layout: values.layout } : {}),
+      ...(headerRows ? { headerRows } : {}),
+      ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
+      ...(separator ? { separator } : {}),
+      ...(values.decimal !== undefined ? { decimalSeparator: values.decimal } : {}),
+      choices: areaOptions(values),
+    };
+    const fileName = path.basename(filePath);
+    const print = (r: CliReport, recognised = false): void => (values.json ? printJson(io, r) : printHuman(io, r, values['dry-run'], recognised));
+
+    if (values['dry-run']) {
+      const env = await services.call('import.preview', request);
+      const res = unwrap<ImportPreview>(io, env);
+      if (!res.ok) {
+        if (values.json) print(fromFailure(fileName, (env as Failure).error));
+        return res.code;
+      }
+      const p = res.value;
+      print(fromPreview(p));
+      return p.figures.toImport + (p.definitions?.total ?? 0) + (p.composition?.total ?? 0) > 0 ? EXIT.ok : EXIT.data;
+    }
+
+    const started = await services.call('import.commit', {
+      ...request,
+      ...(values['save-mapping'] !== undefined ? { saveMappingAs: values['save-mapping'] } : {}),
+      ...(values.note !== undefined ? { note: values.note } : {}),
+    });
+    const job = unwrap<{ jobId: string }>(io, started);
+    if (!job.ok) {
+      if (values.json) print(fromFailure(fileName, (started as Failure).error));
+      return job.code;
+    }
+    const status: JobStatus = await services.ctx.jobs.wait(job.value.jobId);
+    if (status.state !== 'done') {
+      const error = status.error ?? { code: 'INTERNAL' as const, message: `the import ended as ${status.state}` };
+      if (values.json) print(fromFailure(fileName, error));
+      unwrap(io, { ok: false, error });
+      return EXIT.data;
+    }
+    const report = status.result as ImportReport;
+    print(fromReport(report), report.recognised);
+    if (report.recognised && values.json) io.err(`${report.file}: already imported as source ${report.sourceId}; nothing added\n`);
+    return report.committed || report.recognised ? EXIT.ok : EXIT.data;
+  },
+};
+
+export const sourcesCommand: CliCommand = {
+  name: 'sources',
+  summary: 'List the sources in the store: imported files (sha256, sheet, counts) and cited documents.',
+  usage: 'sources [--json]',
+  run: async (args, services, io) => {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
+    const res = unwrap<SourceSummary[]>(io, await services.call('sources.list', {}));
+    if (!res.ok) return res.code;
+    if (values.json) printJson(io, res.value);
+    else {
+      printTable(
+        io,
+        ['id', 'bestand of document', 'blad', 'sha256', 'geïmporteerd', 'cijfers', 'vervangen'],
+        res.value.map((s) => [s.id, s.file ?? s.title, s.sheet, s.sha256 ? s.sha256.slice(0, 12) : null, s.importedAt.slice(0, 16).replace('T', ' '), s.current, s.superseded]),
+      );
+    }
+    return EXIT.ok;
+  },
+};
+
+export const mappingsCommand: CliCommand = {
+  name: 'mappings',
+  summary: 'List the saved import mappings (applied automatically to files of the same shape).',
+  usage: 'mappings [--json]',
+  run: async (args, services, io) => {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
+    const res = unwrap<MappingSummary[]>(io, await services.call('mappings.list', {}));
+    if (!res.ok) return res.code;
+    if (values.json) printJson(io, res.value);
+    else printTable(io, ['naam', 'indeling', 'kolommen', 'bijgewerkt', 'laatst gebruikt'], res.value.map((m) => [m.name, m.layout, m.measures, m.updatedAt.slice(0, 10), m.lastUsedAt?.slice(0, 10) ?? null]));
+    return EXIT.ok;
+  },
+};
 
 // CLI commands of the import feature (issue 3): import, sources, mappings.
-export const importCommands: CliCommand[] = [];
+export const importCommands: CliCommand[] = [importCommand, sourcesCommand, mappingsCommand];

@@ -98,6 +98,6 @@ export function levelFromHeader(header: string): CbsLevel | undefined {
   const h = header.toLowerCase();
   if (/buurt/.test(h)) return 'neighbourhood';
   if (/wijk/.test(h)) return 'district';
-  if (/gemeente|\bgemnr\b|\bgm_?code\b|gemcode/.test(h)) return 'municipality';
+  if (/gemeente|\bgem_?(nr|naam|code)\b|\bgm_?(code|naam)\b|gemcode/.test(h)) return 'municipality';
   return undefined;
 }

@@ -7,7 +7,8 @@ import { nameKey } from './normalise-name';
  * figures are sums or leftovers, and storing them as an area would double-count.
  */
 
-export type NonAreaRole = 'total' | 'catch_all';
+/** 'excluded': an area the analyst chose to leave out. */
+export type NonAreaRole = 'total' | 'catch_all' | 'excluded';
 
 export interface NonAreaRow {
   role: NonAreaRole;

@@ -1,24 +1,29 @@
 import { AppError } from '../../errors';
-import { buildAreaIndex, type KnownAlias, type KnownArea } from '../areas/match-area';
+import { buildAreaIndex, type AreaIndex, type KnownAlias, type KnownArea } from '../areas/match-area';
 import { applyRecipe, recipeFromPlan } from './apply-recipe';
 import { columnLetter } from './cell-address';
+import { applyMeasureChoices, ImportChoices, type ImportChoicesInput } from './choices';
 import { ProblemCollector } from './collect-problems';
 import { detectPlan, type PlanOverrides } from './detect-plan';
-import { extractRecords } from './extract-records';
+import { extractRecords, type ExtractEvent } from './extract-records';
 import type { Grid } from './grid';
 import type { IndicatorCatalogue } from './indicator-catalogue';
 import type { ImportPlan } from './import-plan';
 import { compositionPreview } from './plan-composition';
 import { columnRoles, dictionaryPreview, headerProblems, measurePreviews } from './preview-parts';
-import type { ImportPreview } from './preview-schema';
+import type { AreaReviewItem, ImportPreview } from './preview-schema';
 import type { Recipe } from './recipe';
-import { areaResolver, inferMunicipality } from './resolve-areas';
+import { slugFor } from './suggest-indicator';
+import { areaResolver, inferMunicipality, withChoices, type AreaResolver } from './resolve-areas';
 import { shapeKeys, shapeSignature, shapeSimilarity } from './shape-signature';
 
 /**
- * Grid + known areas + indicator catalogue (+ saved recipes, + the analyst's overrides) → the
- * import preview, and the plan it was made with. Pure: nothing is read from or written to disk
- * or the store here; the caller reads the file and, on commit, walks the same plan again.
+ * Grid + known areas + indicator catalogue (+ saved recipes, + the analyst's overrides and
+ * choices) → the import preview, and the plan it was made with. Pure: nothing is read from or
+ * written to disk or the store here. In three steps, so a commit can walk the same plan while it
+ * writes, and a streamed sheet can be walked a window of rows at a time:
+ *   prepareImport (detect on the grid, or on a streamed sheet's first rows) → walkGrid (every
+ *   figure through the problem collector, and to the caller's sink) → finishPreview.
  */
 export interface PreviewFile {
   name: string;
@@ -46,6 +51,8 @@ export interface BuildPreviewInput {
   /** Use this saved recipe whatever the shape (CLI --mapping NAME); null = never use a recipe. */
   recipeName?: string | null;
   overrides?: PlanOverrides;
+  /** The analyst's indicator mapping and area decisions. */
+  choices?: ImportChoicesInput;
 }
 
 export interface BuiltPreview {
@@ -86,9 +93,28 @@ function areaNames(grid: Grid, plan: ImportPlan): string[] {
   return names.filter(Boolean);
 }
 
-export function buildPreview(input: BuildPreviewInput): BuiltPreview {
+/** Everything detection decided, and the collector the walk feeds. */
+export interface PreparedImport {
+  input: BuildPreviewInput;
+  choices: ImportChoices;
+  index: AreaIndex;
+  plan: ImportPlan;
+  resolver: AreaResolver;
+  collector: ProblemCollector;
+  signature: string;
+  recipeMatch: ImportPreview['recipeMatch'];
+  layoutReason: string;
+  conventionsEvidence: string[];
+  definitions: ImportPreview['definitions'];
+  composition: ImportPreview['composition'];
+  /** Wide, long and transposed tables hold figures; dictionaries and composition lists do not. */
+  figuresExpected: boolean;
+}
+
+export function prepareImport(input: BuildPreviewInput): PreparedImport {
   const { grid, file, catalogue } = input;
   const index = buildAreaIndex(input.areas, input.aliases ?? []);
+  const choices = ImportChoices.parse(input.choices ?? {});
   const saved0 = input.recipeName ? (input.recipes ?? []).find((r) => r.name === input.recipeName) : undefined;
   const overrides: PlanOverrides = {
     ...(saved0 ? { layout: saved0.recipe.layout, headerRows: saved0.recipe.headerRows.map((r) => r - 1) } : {}),
@@ -101,6 +127,7 @@ export function buildPreview(input: BuildPreviewInput): BuiltPreview {
   const match = chooseRecipe(input, plan, signature, keys);
   if (match.saved) plan = applyRecipe(plan, match.saved.recipe);
   if (input.overrides?.period) plan = { ...plan, period: { source: 'fixed', period: input.overrides.period, from: 'user' } };
+  plan = applyMeasureChoices(plan, choices.measures, catalogue);
 
   // Names without codes: scope them to the gemeente most of them belong to.
   const namesOnly = plan.area.codeColumn === undefined && plan.area.codeRow === undefined;
@@ -111,22 +138,73 @@ export function buildPreview(input: BuildPreviewInput): BuiltPreview {
 
   const collector = new ProblemCollector(file.name, grid.name, plan);
   headerProblems(plan, collector);
-  const definitions = dictionaryPreview(grid, plan, collector);
-  const composition = compositionPreview(grid, plan, index, collector);
+  const definitions = dictionaryPreview(grid, plan, collector, (variable) => catalogue.byCode.has(slugFor(variable)));
+  const composition = compositionPreview(grid, plan, index, collector, choices.areas.newAreas);
   const figuresExpected = plan.layout !== 'dictionary' && plan.layout !== 'composition';
   if (figuresExpected && plan.period.source === 'none' && !plan.measures.some((m) => m.period)) {
     collector.add('no_period', 'error', 'the file states no period (no period column, none in the headers, title or file name); give one');
   }
-  for (const event of extractRecords(grid, plan, areaResolver(index, plan.area))) collector.consume(event);
-  const f = collector.findings;
-
-  const r1 = (r: number) => r + 1;
-  const preview: ImportPreview = {
-    file: { name: file.name, sha256: file.sha256 ?? null, format: file.format, sizeBytes: file.sizeBytes ?? null, encoding: file.encoding ?? null, separator: file.separator ?? null },
-    sheet: grid.name,
-    sheetNames: input.sheetNames ?? [grid.name],
-    layout: plan.layout,
+  return {
+    input,
+    choices,
+    index,
+    plan,
+    resolver: withChoices(areaResolver(index, plan.area), index, plan.area, choices.areas),
+    collector,
+    signature,
+    recipeMatch: { name: match.saved?.name ?? null, how: match.how, similarity: match.similarity },
     layoutReason: match.saved ? `${detected.layoutReason}; mapping "${match.saved.name}" applied` : detected.layoutReason,
+    conventionsEvidence: detected.conventionsEvidence,
+    definitions,
+    composition,
+    figuresExpected,
+  };
+}
+
+/**
+ * Walks the plan's rows of `grid` (by default the whole grid the plan was made on), feeding every
+ * event to the problem collector and then to `sink` with whether the collector saw its key before.
+ */
+export type EventSink = (event: ExtractEvent, duplicate: boolean, grid: Grid) => void;
+
+export function walkGrid(prepared: PreparedImport, grid: Grid = prepared.input.grid, plan: ImportPlan = prepared.plan, sink?: EventSink): void {
+  const { collector } = prepared;
+  for (const event of extractRecords(grid, plan, prepared.resolver)) {
+    collector.consume(event);
+    sink?.(event, collector.lastWasDuplicate, grid);
+  }
+}
+
+/** Review items in a stable order: what needs a decision first, then by how many rows name them. */
+const REVIEW_ORDER: Record<AreaReviewItem['status'], number> = { fuzzy: 0, ambiguous: 1, unknown: 2, not_created: 3, new: 4, chosen: 5 };
+const SAMPLE_ROWS = 200;
+const SAMPLE_TEXT = 120;
+
+function sheetSample(grid: Grid, plan: ImportPlan): ImportPreview['sample'] {
+  const { region } = plan;
+  const first = Math.min(region.titleRows[0] ?? Infinity, region.headerRows[0] ?? Infinity, region.firstDataRow);
+  const last = Math.min(grid.rows - 1, first + SAMPLE_ROWS - 1);
+  const cols: number[] = [];
+  for (let c = region.firstCol; c <= region.lastCol; c++) cols.push(c);
+  const rows: string[][] = [];
+  for (let r = first; r <= last; r++) rows.push(cols.map((c) => grid.cell(r, c).text.slice(0, SAMPLE_TEXT)));
+  const label = new Map(plan.headers.map((h) => [h.c, h.label]));
+  return { firstRow: first + 1, columns: cols.map((c) => ({ column: columnLetter(c), header: label.get(c) ?? '' })), rows };
+}
+
+/** The preview, once the walk is done. `sampleGrid` shows the top of the sheet (a streamed sheet's first rows). */
+export function finishPreview(prepared: PreparedImport, sampleGrid: Grid = prepared.input.grid): ImportPreview {
+  const { input, plan, collector } = prepared;
+  const { file } = input;
+  const f = collector.findings;
+  const r1 = (r: number) => r + 1;
+  const review = [...f.review.values()].sort((a, b) => REVIEW_ORDER[a.status] - REVIEW_ORDER[b.status] || b.rows - a.rows || a.label.localeCompare(b.label));
+  return {
+    file: { name: file.name, sha256: file.sha256 ?? null, format: file.format, sizeBytes: file.sizeBytes ?? null, encoding: file.encoding ?? null, separator: file.separator ?? null },
+    sheet: sampleGrid.name,
+    sheetNames: input.sheetNames ?? [sampleGrid.name],
+    layout: plan.layout,
+    layoutReason: prepared.layoutReason,
     table: {
       titleRows: plan.region.titleRows.map(r1),
       headerRows: plan.region.headerRows.map(r1),
@@ -138,7 +216,7 @@ export function buildPreview(input: BuildPreviewInput): BuiltPreview {
       footnotes: plan.region.footnotes,
     },
     decimalSeparator: plan.decimalSeparator,
-    conventions: { ...plan.conventions, evidence: detected.conventionsEvidence },
+    conventions: { ...plan.conventions, evidence: prepared.conventionsEvidence },
     period: {
       source: plan.period.source,
       value: plan.period.source === 'fixed' ? plan.period.period : null,
@@ -153,18 +231,28 @@ export function buildPreview(input: BuildPreviewInput): BuiltPreview {
       within: plan.area.within ?? null,
       context: plan.area.context,
       ...f.areas,
+      review,
+      reviewTotal: f.reviewTotal,
     },
+    // A transposed table's rows are its indicators; the walk counts its area columns.
+    rowsRead: prepared.definitions?.total ?? prepared.composition?.total ?? (plan.layout === 'transposed' ? plan.measures.length : f.rowsRead),
+    sample: sheetSample(sampleGrid, plan),
     columns: columnRoles(plan),
     measures: measurePreviews(plan, f.measureCounts),
     figures: f.figures,
     samples: f.samples,
-    definitions,
-    composition,
+    definitions: prepared.definitions,
+    composition: prepared.composition,
     problems: f.problems,
     problemCounts: f.problemCounts,
-    signature,
-    recipe: recipeFromPlan(grid, plan),
-    recipeMatch: { name: match.saved?.name ?? null, how: match.how, similarity: match.similarity },
+    signature: prepared.signature,
+    recipe: recipeFromPlan(sampleGrid, plan),
+    recipeMatch: prepared.recipeMatch,
   };
-  return { preview, plan };
+}
+
+export function buildPreview(input: BuildPreviewInput): BuiltPreview {
+  const prepared = prepareImport(input);
+  walkGrid(prepared);
+  return { preview: finishPreview(prepared), plan: prepared.plan };
 }

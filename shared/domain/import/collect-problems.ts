@@ -1,8 +1,10 @@
 import { unitBase } from '../numbers/units';
 import { cellAddress, columnLetter } from './cell-address';
-import type { ExtractEvent, FigureRecord } from './extract-records';
+import { parentCode } from '../areas/normalise-code';
+import { parsePeriod } from '../period';
+import type { AreaEvent, ExtractEvent, FigureRecord } from './extract-records';
 import type { ImportPlan } from './import-plan';
-import type { Problem, ProblemKind, SampleFigure, Severity } from './preview-schema';
+import type { AreaReviewItem, Problem, ProblemKind, SampleFigure, Severity } from './preview-schema';
 
 /**
  * Turns the walk over a sheet into the preview's findings: every problem with its cell, counts of
@@ -10,13 +12,20 @@ import type { Problem, ProblemKind, SampleFigure, Severity } from './preview-sch
  * (the counts are not), so a file with 50,000 unknown areas still gives a preview of sane size.
  */
 const CAP_PER_KIND = 200;
+/** Areas to review listed per status; a national file can name 15,000 new buurten. */
+const REVIEW_CAP = 500;
 
 export interface Findings {
   problems: Problem[];
   problemCounts: Record<string, number>;
-  figures: { total: number; numbers: number; signs: Record<string, number>; invalid: number };
+  /** toImport: the figures a commit writes (area known or created and confirmed, first of its key, a value or sign, a period). */
+  figures: { total: number; numbers: number; signs: Record<string, number>; invalid: number; toImport: number };
   measureCounts: Array<{ numbers: number; signs: number; invalid: number }>;
   areas: { matched: number; created: number; needsConfirmation: number; unmatched: number; skippedRows: number };
+  review: Map<string, AreaReviewItem>;
+  reviewTotal: number;
+  /** Area events: data rows with content (wide, long), area columns (transposed). */
+  rowsRead: number;
   samples: SampleFigure[];
 }
 
@@ -24,6 +33,12 @@ export class ProblemCollector {
   readonly findings: Findings;
   private readonly seenKeys = new Map<string, string>();
   private readonly seenAreas = new Set<string>();
+  private readonly reviewPerStatus = new Map<string, number>();
+  /** Whether the last event repeats a key seen before: the commit writes the first one only. */
+  lastWasDuplicate = false;
+  /** Whether the figures after the last area event can be written (the same test the commit's writer makes). */
+  private areaWritable = false;
+  private readonly periods = new Map<string, boolean>();
 
   constructor(
     private readonly file: string,
@@ -33,9 +48,12 @@ export class ProblemCollector {
     this.findings = {
       problems: [],
       problemCounts: {},
-      figures: { total: 0, numbers: 0, signs: {}, invalid: 0 },
+      figures: { total: 0, numbers: 0, signs: {}, invalid: 0, toImport: 0 },
       measureCounts: plan.measures.map(() => ({ numbers: 0, signs: 0, invalid: 0 })),
       areas: { matched: 0, created: 0, needsConfirmation: 0, unmatched: 0, skippedRows: 0 },
+      review: new Map(),
+      reviewTotal: 0,
+      rowsRead: 0,
       samples: [],
     };
   }
@@ -53,7 +71,9 @@ export class ProblemCollector {
   }
 
   consume(event: ExtractEvent): void {
+    this.lastWasDuplicate = false;
     if (event.kind === 'figure') return this.figure(event);
+    this.findings.rowsRead++;
     const at = { r: event.r, c: event.c };
     const where = cellAddress(event.r, event.c);
     const a = event.area;
@@ -64,21 +84,31 @@ export class ProblemCollector {
     }
     if (a.kind === 'missing') this.add('missing_area', 'error', `${where}: the row has figures but no area`, at);
     // One problem per distinct unmatched area (its first cell), not one per row it appears in.
-    if (a.kind === 'unmatched' && !this.seenAreas.has(`?${event.label}`)) {
-      this.seenAreas.add(`?${event.label}`);
-      this.findings.areas.unmatched++;
-      const ambiguous = a.match.status === 'ambiguous';
-      const candidates = 'candidates' in a.match ? a.match.candidates : [];
-      const names = candidates.map((c) => `${c.name} (${c.code})`).join(', ');
-      if (ambiguous) this.add('ambiguous_area', 'warning', `${where}: several areas are called "${event.label}": ${names}; choose one`, at, event.label);
-      else this.add('unknown_area', 'warning', `${where}: no known area matches "${event.label}"; create it or skip the row`, at, event.label);
+    if (a.kind === 'unmatched') {
+      const first = !this.seenAreas.has(`?${event.label}`);
+      this.review(event, a.reason === 'not_created' ? 'not_created' : a.match.status === 'ambiguous' ? 'ambiguous' : 'unknown', where);
+      if (first) {
+        this.seenAreas.add(`?${event.label}`);
+        this.findings.areas.unmatched++;
+        const candidates = 'candidates' in a.match ? a.match.candidates : [];
+        const names = candidates.map((c) => `${c.name} (${c.code})`).join(', ');
+        if (a.reason === 'not_created' && a.match.status === 'code') {
+          this.add('unknown_area', 'warning', `${where}: ${a.match.code} is not in the store and new areas are not created; its figures are not imported`, at, event.label);
+        } else if (a.match.status === 'ambiguous') this.add('ambiguous_area', 'warning', `${where}: several areas are called "${event.label}": ${names}; choose one`, at, event.label);
+        else this.add('unknown_area', 'warning', `${where}: no known area matches "${event.label}"; create it or skip the row`, at, event.label);
+      }
+    }
+    if (a.kind === 'area') {
+      if (a.needsConfirmation) this.review(event, 'fuzzy', where);
+      else if (!a.known) this.review(event, a.remember ? 'chosen' : 'new', where);
+      else if (a.remember) this.review(event, 'chosen', where);
     }
     if (a.kind === 'area' && !this.seenAreas.has(a.code)) {
       this.seenAreas.add(a.code);
       if (a.needsConfirmation) {
         this.findings.areas.needsConfirmation++;
         const score = a.match.status === 'fuzzy' ? a.match.confidence : 1;
-        this.add('fuzzy_area', 'warning', `${where}: "${event.label}" read as ${a.code} by a close name (similarity ${score}); confirm`, at, event.label);
+        this.add('fuzzy_area', 'warning', `${where}: "${event.label}" read as ${a.code} by a close name (similarity ${score}); confirm it, or its figures are not imported`, at, event.label);
       } else if (!a.known) {
         this.findings.areas.created++;
         this.add('new_area', 'info', `${where}: ${a.code} is not in the store yet; it will be created${a.parent ? ` under ${a.parent}` : ''}`, at);
@@ -86,14 +116,52 @@ export class ProblemCollector {
     }
     if (event.badPeriod !== undefined) this.add('invalid_period', 'error', `${where}: period "${event.badPeriod}" is not a year or span of years`, at, event.badPeriod);
     // Wide: one row per area (and period, and breakdown); transposed: one column per area.
-    if (a.kind === 'area' && this.plan.layout !== 'long') this.checkDuplicate(`${a.code}|${event.period}|${event.dimension}`, at, `area ${a.code} for this period${event.dimension ? ' and breakdown' : ''} already appears`);
+    if (a.kind === 'area' && this.plan.layout !== 'long') this.lastWasDuplicate = this.checkDuplicate(`${a.code}|${event.period}|${event.dimension}`, at, `area ${a.code} for this period${event.dimension ? ' and breakdown' : ''} already appears`);
+    this.areaWritable = a.kind === 'area' && !a.needsConfirmation && !this.lastWasDuplicate;
   }
 
-  private checkDuplicate(key: string, at: { r: number; c: number }, what: string): void {
+  private periodReads(period: string | null): boolean {
+    if (period === null) return false;
+    let ok = this.periods.get(period);
+    if (ok === undefined) this.periods.set(period, (ok = parsePeriod(period) !== null));
+    return ok;
+  }
+
+  /** Adds the area to the review list (once per label), counting the rows that name it. */
+  private review(event: AreaEvent, status: AreaReviewItem['status'], where: string): void {
+    const key = `${status}\u0000${event.label}`;
+    const item = this.findings.review.get(key);
+    if (item) {
+      item.rows++;
+      return;
+    }
+    this.findings.reviewTotal++;
+    const listed = this.reviewPerStatus.get(status) ?? 0;
+    if (listed >= REVIEW_CAP) return;
+    this.reviewPerStatus.set(status, listed + 1);
+    const a = event.area;
+    const match = a.kind === 'area' || a.kind === 'unmatched' ? a.match : null;
+    const candidates = match && 'candidates' in match ? match.candidates : [];
+    const code = a.kind === 'area' ? a.code : match?.status === 'code' ? match.code : null;
+    this.findings.review.set(key, {
+      label: event.label,
+      name: event.name,
+      isCode: event.isCode,
+      status,
+      cell: where,
+      rows: 1,
+      code,
+      parent: a.kind === 'area' ? a.parent : code ? parentCode(code) : null,
+      candidates: candidates.map((c) => ({ code: c.code, name: c.name, score: c.score })),
+    });
+  }
+
+  private checkDuplicate(key: string, at: { r: number; c: number }, what: string): boolean {
     const first = this.seenKeys.get(key);
     const here = cellAddress(at.r, at.c);
-    if (first) this.add('duplicate_key', 'error', `${here}: ${what} at ${first}`, at);
+    if (first) this.add('duplicate_key', 'error', `${here}: ${what} at ${first}; only the first is imported`, at);
     else this.seenKeys.set(key, here);
+    return first !== undefined;
   }
 
   private figure(f: FigureRecord): void {
@@ -120,7 +188,8 @@ export class ProblemCollector {
       const why = p.kind === 'invalid' ? p.reason : `"${p.text}" is text`;
       this.add('non_numeric', 'error', `${where}: ${why}, in figure column "${m.label}"`, at, f.raw);
     }
-    if (this.plan.layout === 'long' && f.area.kind === 'area') this.checkDuplicate(`${f.area.code}|${m.indicator.code}|${f.period}|${f.dimension}`, at, 'this area, variable and period already appear');
+    if (this.plan.layout === 'long' && f.area.kind === 'area') this.lastWasDuplicate = this.checkDuplicate(`${f.area.code}|${m.indicator.code}|${f.period}|${f.dimension}`, at, 'this area, variable and period already appear');
+    if (this.areaWritable && !this.lastWasDuplicate && (p.kind === 'number' || p.kind === 'sign') && this.periodReads(f.period)) fig.toImport++;
     if (f.period === null && (this.findings.problemCounts.no_period ?? 0) === 0) {
       this.add('no_period', 'error', `no period for "${m.label}": the file states none; give one (e.g. --period 2024)`, at);
     }

@@ -16,6 +16,8 @@ export interface TableRegion {
   firstCol: number;
   lastCol: number;
   emptyCols: number[];
+  /** Columns whose cells below the header are mostly figures: a row with figures there is data, not a note. */
+  bodyColumns: number[];
   /** Texts of title and footnote rows, in order: often the only place a period or source is named. */
   titles: string[];
   footnotes: string[];
@@ -43,7 +45,7 @@ function numericColumns(grid: Grid, from: number, to: number): Set<number> {
 }
 
 /** Within the columns that hold figures, does this row hold figures (not their labels)? */
-function rowFitsBody(grid: Grid, p: RowProfile, numeric: Set<number>): boolean {
+function rowFitsBody(grid: Grid, p: RowProfile, numeric: ReadonlySet<number>): boolean {
   if (isYearHeaderLike(p)) return false;
   let filled = 0;
   let figures = 0;
@@ -93,13 +95,9 @@ export function detectTable(grid: Grid): TableRegion {
   let lastDataRow = grid.rows - 1;
   const footnoteRows: number[] = [];
   while (lastDataRow >= firstDataRow) {
-    const p = profileRow(grid, lastDataRow);
-    if (p.nonEmpty === 0) {
-      lastDataRow--;
-      continue;
-    }
-    if (!isFootnoteLike(p) || (numeric.size > 0 && rowFitsBody(grid, p, numeric))) break;
-    footnoteRows.unshift(lastDataRow);
+    const trailer = trailerRow(grid, lastDataRow, numeric);
+    if (trailer === 'data') break;
+    if (trailer === 'note') footnoteRows.unshift(lastDataRow);
     lastDataRow--;
   }
 
@@ -114,9 +112,21 @@ export function detectTable(grid: Grid): TableRegion {
     firstCol: firstCol === grid.cols ? 0 : firstCol,
     lastCol,
     emptyCols,
+    bodyColumns: [...numeric].sort((a, b) => a - b),
     titles: titleRows.map(text),
     footnotes: footnoteRows.map(text),
   };
+}
+
+/**
+ * How a row reads at the bottom of a table: empty, a note ("Bron: CBS", "* voorlopig") or data.
+ * The footnotes are the run of empty and note rows at the very end; a streamed sheet holds such
+ * runs back until it knows whether data follows, so both readers find the same footnotes.
+ */
+export function trailerRow(grid: Grid, r: number, body: ReadonlySet<number>): 'empty' | 'note' | 'data' {
+  const p = profileRow(grid, r);
+  if (p.nonEmpty === 0) return 'empty';
+  return isFootnoteLike(p) && !(body.size > 0 && rowFitsBody(grid, p, body)) ? 'note' : 'data';
 }
 
 /** Up to ~600 rows: the first 300, the last 100 and an even spread in between. */

@@ -3,7 +3,7 @@ import type { ColumnContext, ParsedCell } from '../numbers/parsed-cell';
 import { periodFromCell } from './detect-period';
 import type { Grid } from './grid';
 import type { ImportPlan, MeasurePlan } from './import-plan';
-import type { AreaResolver, ResolvedArea } from './resolve-areas';
+import { areaLabel, type AreaResolver, type ResolvedArea } from './resolve-areas';
 
 /**
  * Walks a sheet with a plan and yields every figure with the cell it came from, its area, period
@@ -17,8 +17,11 @@ export interface AreaEvent {
   r: number;
   c: number;
   area: ResolvedArea;
-  /** The area as written (code, else name), for messages. */
+  /** The area as written (code, else name), for messages and the analyst's choices. */
   label: string;
+  /** Whether the label is a code; the name written beside it, if any. */
+  isCode: boolean;
+  name: string | null;
   period: string | null;
   /** Raw period text that could not be read as a period. */
   badPeriod?: string;
@@ -94,7 +97,7 @@ export function* extractRecords(grid: Grid, plan: ImportPlan, areas: AreaResolve
       const name = plan.area.nameRow !== undefined ? grid.cell(plan.area.nameRow, c).text.trim() || null : null;
       const area = areas.resolve(code, name);
       const period = plan.period.source === 'fixed' ? plan.period.period : null;
-      yield { kind: 'area', r: plan.area.codeRow ?? plan.area.nameRow ?? 0, c, area, label: code ?? name ?? '', period, dimension: '' };
+      yield { kind: 'area', r: plan.area.codeRow ?? plan.area.nameRow ?? 0, c, area, label: code ?? name ?? '', isCode: code !== null, name, period, dimension: '' };
       if (area.kind === 'skip') continue;
       for (let i = 0; i < plan.measures.length; i++) {
         const m = plan.measures[i] as MeasurePlan;
@@ -112,8 +115,8 @@ export function* extractRecords(grid: Grid, plan: ImportPlan, areas: AreaResolve
     const area = areas.resolve(key.code, key.name);
     const { period, bad } = rowPeriod(grid, plan, r);
     const dimension = plan.dimensions.map((c) => grid.cell(r, c).text.trim()).join('\u0000');
-    const label = key.code !== null ? String(key.code) : (key.name ?? '');
-    yield { kind: 'area', r, c: key.c, area, label, period, ...(bad !== undefined ? { badPeriod: bad } : {}), dimension };
+    const label = areaLabel(key.code, key.name);
+    yield { kind: 'area', r, c: key.c, area, label, isCode: key.code !== null, name: key.name, period, ...(bad !== undefined ? { badPeriod: bad } : {}), dimension };
     if (area.kind === 'skip') continue;
     if (plan.layout === 'long' && plan.long) {
       const i = byVariable.get(grid.cell(r, plan.long.variableColumn).text.trim());

@@ -28,6 +28,8 @@ export interface AreaPlan {
   context: string;
   /** Only areas in this gemeente are candidates for names (Eindhoven's buurten by name). */
   within?: string;
+  /** Columns naming the area's parents ("Gemeentenaam", "Wijknaam"): names for parents created from the code. */
+  parents?: Array<{ level: CbsLevel; nameColumn: number }>;
 }
 
 export type PeriodPlan =

@@ -29,38 +29,73 @@ export function planComposition(profiles: readonly ColumnProfile[]): Composition
   };
 }
 
-export function compositionPreview(grid: Grid, plan: ImportPlan, index: AreaIndex, collector: ProblemCollector): ImportPreview['composition'] {
+/** One membership in a composition list, as the commit writes it. */
+export interface CompositionRow {
+  r: number;
+  /** Where the member code stands. */
+  cell: string;
+  focusLabel: string;
+  focusCode: string | null;
+  memberRaw: string;
+  memberCode: string | null;
+  memberKnown: boolean;
+  memberName: string | null;
+  status: string | null;
+  codeYear: string | null;
+  evidence: string | null;
+  duplicateOf: string | null;
+}
+
+export function* compositionRows(grid: Grid, plan: ImportPlan, index: AreaIndex): Generator<CompositionRow> {
+  const cp = plan.composition;
+  if (!cp) return;
+  const text = (r: number, c: number | undefined) => (c === undefined ? null : grid.cell(r, c).text.trim() || null);
+  const focusCodes = new Map<string, string | null>();
+  const pairs = new Map<string, string>();
+  for (let r = plan.region.firstDataRow; r <= plan.region.lastDataRow; r++) {
+    const focusLabel = text(r, cp.focusColumn);
+    const memberRaw = text(r, cp.memberCodeColumn);
+    if (!focusLabel || !memberRaw) continue;
+    if (!focusCodes.has(focusLabel)) {
+      const m = matchArea({ name: focusLabel, kinds: ['focus_area'], context: plan.area.context }, index);
+      focusCodes.set(focusLabel, m.status === 'name' || m.status === 'alias' ? m.code : null);
+    }
+    const member = matchArea({ code: memberRaw }, index);
+    const memberCode = member.status === 'code' ? member.code : null;
+    const cell = cellAddress(r, cp.memberCodeColumn);
+    const key = `${focusLabel}|${memberCode ?? memberRaw}`;
+    const duplicateOf = pairs.get(key) ?? null;
+    if (!duplicateOf) pairs.set(key, cell);
+    yield {
+      r, cell, focusLabel, focusCode: focusCodes.get(focusLabel) ?? null, memberRaw, memberCode,
+      memberKnown: member.status === 'code' && member.known, memberName: text(r, cp.memberNameColumn),
+      status: text(r, cp.statusColumn), codeYear: text(r, cp.codeYearColumn), evidence: text(r, cp.evidenceColumn), duplicateOf,
+    };
+  }
+}
+
+/** @param newAreas whether member codes the store does not know are created (or left out) on commit */
+export function compositionPreview(grid: Grid, plan: ImportPlan, index: AreaIndex, collector: ProblemCollector, newAreas: 'create' | 'skip' = 'create'): ImportPreview['composition'] {
   const cp = plan.composition;
   if (!cp) return null;
-  const text = (r: number, c: number | undefined) => (c === undefined ? null : grid.cell(r, c).text.trim() || null);
   const focusAreas = new Map<string, { label: string; code: string | null; members: number }>();
-  const pairs = new Map<string, string>();
   const sample: NonNullable<ImportPreview['composition']>['sample'] = [];
   let total = 0;
-  for (let r = plan.region.firstDataRow; r <= plan.region.lastDataRow; r++) {
-    const label = text(r, cp.focusColumn);
-    const raw = text(r, cp.memberCodeColumn);
-    if (!label || !raw) continue;
+  for (const row of compositionRows(grid, plan, index)) {
     total++;
-    let fa = focusAreas.get(label);
+    let fa = focusAreas.get(row.focusLabel);
     if (!fa) {
-      const m = matchArea({ name: label, kinds: ['focus_area'], context: plan.area.context }, index);
-      const code = m.status === 'name' || m.status === 'alias' ? m.code : null;
-      if (!code) collector.add('unknown_area', 'warning', `${cellAddress(r, cp.focusColumn)}: no focus area is called "${label}"`, { r, c: cp.focusColumn }, label);
-      focusAreas.set(label, (fa = { label, code, members: 0 }));
+      if (!row.focusCode) collector.add('unknown_area', 'warning', `${cellAddress(row.r, cp.focusColumn)}: no focus area is called "${row.focusLabel}"`, { r: row.r, c: cp.focusColumn }, row.focusLabel);
+      focusAreas.set(row.focusLabel, (fa = { label: row.focusLabel, code: row.focusCode, members: 0 }));
     }
     fa.members++;
-    const member = matchArea({ code: raw }, index);
-    const memberCode = member.status === 'code' ? member.code : null;
-    const at = { r, c: cp.memberCodeColumn };
-    if (!memberCode) collector.add('unknown_area', 'error', `${cellAddress(r, cp.memberCodeColumn)}: "${raw}" is not a CBS area code`, at, raw);
-    else if (member.status === 'code' && !member.known) collector.add('new_area', 'info', `${cellAddress(r, cp.memberCodeColumn)}: ${memberCode} is not in the store yet; it will be created`, at);
-    const key = `${label}|${memberCode ?? raw}`;
-    const first = pairs.get(key);
-    if (first) collector.add('duplicate_key', 'error', `${cellAddress(r, cp.memberCodeColumn)}: ${raw} is already listed for ${label} at ${first}`, at, raw);
-    else pairs.set(key, cellAddress(r, cp.memberCodeColumn));
+    const at = { r: row.r, c: cp.memberCodeColumn };
+    if (!row.memberCode) collector.add('unknown_area', 'error', `${row.cell}: "${row.memberRaw}" is not a CBS area code`, at, row.memberRaw);
+    else if (!row.memberKnown && newAreas === 'create') collector.add('new_area', 'info', `${row.cell}: ${row.memberCode} is not in the store yet; it will be created`, at);
+    else if (!row.memberKnown) collector.add('unknown_area', 'warning', `${row.cell}: ${row.memberCode} is not in the store and new areas are not created; this membership is not imported`, at, row.memberRaw);
+    if (row.duplicateOf) collector.add('duplicate_key', 'error', `${row.cell}: ${row.memberRaw} is already listed for ${row.focusLabel} at ${row.duplicateOf}`, at, row.memberRaw);
     if (sample.length < 25) {
-      sample.push({ cell: cellAddress(r, cp.memberCodeColumn), focusArea: label, focusAreaCode: fa.code, member: memberCode ?? raw, memberName: text(r, cp.memberNameColumn), status: text(r, cp.statusColumn) });
+      sample.push({ cell: row.cell, focusArea: row.focusLabel, focusAreaCode: fa.code, member: row.memberCode ?? row.memberRaw, memberName: row.memberName, status: row.status });
     }
   }
   return { total, focusAreas: [...focusAreas.values()], sample };

@@ -1,3 +1,4 @@
+import { levelFromHeader } from '../areas/normalise-code';
 import { nameKey } from '../areas/normalise-name';
 import { parseCell } from '../numbers/parse-cell';
 import { chooseAreaColumns } from './choose-area-columns';
@@ -33,12 +34,17 @@ function areaPlan(profiles: readonly ColumnProfile[], exclude: Set<number>, fall
   if (chosen.nameColumn !== undefined) used.add(chosen.nameColumn);
   const keyColumn = codeColumn ?? chosen.nameColumn;
   const header = profiles.find((p) => p.c === keyColumn)?.header.label ?? '';
+  const parents = chosen.parents.flatMap((p) => {
+    const level = p.reason === 'parent area name' ? levelFromHeader(profiles.find((x) => x.c === p.c)?.header.label ?? '') : undefined;
+    return level && level !== chosen.level ? [{ level, nameColumn: p.c }] : [];
+  });
   const area: AreaPlan = {
     ...(codeColumn !== undefined ? { codeColumn } : {}),
     ...(chosen.nameColumn !== undefined ? { nameColumn: chosen.nameColumn } : {}),
     ...(chosen.readLevel ? { level: chosen.readLevel } : {}),
     ...(chosen.padded ? { padded: true } : {}),
     context: nameKey(header),
+    ...(parents.length > 0 ? { parents } : {}),
   };
   return { area, ignored: chosen.parents, used };
 }

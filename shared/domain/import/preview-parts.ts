@@ -83,25 +83,57 @@ function unitCodeOf(symbol: string | null): UnitCode | null {
   return u.base ? unitFor(u.base, u.factor) : null;
 }
 
-export function dictionaryPreview(grid: Grid, plan: ImportPlan, collector: ProblemCollector): ImportPreview['definitions'] {
+/** One definition in a variable dictionary, as the commit writes it. */
+export interface DefinitionRow {
+  r: number;
+  code: string;
+  cell: string;
+  name: string | null;
+  shortName: string | null;
+  definition: string | null;
+  unit: string | null;
+  unitCode: UnitCode | null;
+  source: string | null;
+  theme: string | null;
+  /** The cell where the same variable was defined before (only the first definition counts). */
+  duplicateOf: string | null;
+}
+
+export function* dictionaryRows(grid: Grid, plan: ImportPlan): Generator<DefinitionRow> {
   const d = plan.dictionary;
-  if (!d) return null;
+  if (!d) return;
   const text = (r: number, c: number | undefined) => (c === undefined ? null : grid.cell(r, c).text.trim() || null);
-  const sample: NonNullable<ImportPreview['definitions']>['sample'] = [];
   const seen = new Map<string, string>();
-  let total = 0;
   for (let r = plan.region.firstDataRow; r <= plan.region.lastDataRow; r++) {
     const code = text(r, d.codeColumn);
     if (!code) continue;
-    total++;
     const cell = cellAddress(r, d.codeColumn);
-    const first = seen.get(code);
-    if (first) collector.add('duplicate_definition', 'error', `${cell}: variable ${code} is already defined at ${first}`, { r, c: d.codeColumn }, code);
-    else seen.set(code, cell);
+    const duplicateOf = seen.get(code) ?? null;
+    if (!duplicateOf) seen.set(code, cell);
+    const unit = text(r, d.unitColumn);
+    yield {
+      r, code, cell, duplicateOf, unit, unitCode: unitCodeOf(unit),
+      name: text(r, d.nameColumn), shortName: text(r, d.shortNameColumn), definition: text(r, d.definitionColumn),
+      source: text(r, d.sourceColumn), theme: text(r, d.themeColumn),
+    };
+  }
+}
+
+/** @param isKnown whether a variable's indicator exists already (in the catalogue or the store) */
+export function dictionaryPreview(grid: Grid, plan: ImportPlan, collector: ProblemCollector, isKnown: (variable: string) => boolean = () => false): ImportPreview['definitions'] {
+  const d = plan.dictionary;
+  if (!d) return null;
+  const sample: NonNullable<ImportPreview['definitions']>['sample'] = [];
+  let total = 0;
+  let fresh = 0;
+  for (const row of dictionaryRows(grid, plan)) {
+    total++;
+    if (!row.duplicateOf && !isKnown(row.code)) fresh++;
+    if (row.duplicateOf) collector.add('duplicate_definition', 'error', `${row.cell}: variable ${row.code} is already defined at ${row.duplicateOf}; only the first is imported`, { r: row.r, c: d.codeColumn }, row.code);
     if (sample.length < 25) {
-      const unit = text(r, d.unitColumn);
-      sample.push({ code, cell, name: text(r, d.nameColumn), definition: text(r, d.definitionColumn), unit, unitCode: unitCodeOf(unit), source: text(r, d.sourceColumn), theme: text(r, d.themeColumn) });
+      const { code, cell, name, definition, unit, unitCode, source, theme } = row;
+      sample.push({ code, cell, name, definition, unit, unitCode, source, theme });
     }
   }
-  return { total, sample };
+  return { total, new: fresh, sample };
 }

@@ -26,6 +26,8 @@ export const ProblemKind = z.enum([
   'no_period',
   'invalid_period',
   'duplicate_definition',
+  'nothing_imported', // a commit that found nothing it could write
+  'already_imported', // the same file (same sha256 and sheet) is in the store
 ]);
 export type ProblemKind = z.infer<typeof ProblemKind>;
 
@@ -86,6 +88,36 @@ export const DefinitionPreview = z.object({
   theme: z.string().nullable(),
 });
 
+/**
+ * An area the analyst has to look at: a close match to confirm, a name shared by several areas, an
+ * unknown name or publisher code, a CBS code the store does not know yet (created, or skipped).
+ * `label` is how the file writes it, and what the analyst's choice refers to.
+ */
+export const AreaReviewItem = z.object({
+  label: z.string(),
+  /** The name beside the code, where the file gives one. */
+  name: z.string().nullable(),
+  isCode: z.boolean(),
+  status: z.enum(['fuzzy', 'ambiguous', 'unknown', 'new', 'not_created', 'chosen']),
+  /** Where it first appears. */
+  cell: z.string(),
+  /** How many rows (or columns) name it. */
+  rows: z.number().int(),
+  /** The area it reads as (fuzzy: the best candidate; new: the code to create). */
+  code: z.string().nullable(),
+  parent: z.string().nullable(),
+  candidates: z.array(z.object({ code: z.string(), name: z.string(), score: z.number() })),
+});
+export type AreaReviewItem = z.infer<typeof AreaReviewItem>;
+
+/** The top of the sheet as it stands in the file, for the preview grid (texts only). */
+export const SheetSample = z.object({
+  /** 1-based number of the first row in `rows`. */
+  firstRow: z.number().int().positive(),
+  columns: z.array(z.object({ column: z.string(), header: z.string() })),
+  rows: z.array(z.array(z.string())),
+});
+
 export const ImportPreview = z.object({
   file: z.object({
     name: z.string(),
@@ -129,12 +161,20 @@ export const ImportPreview = z.object({
     needsConfirmation: z.number().int(),
     unmatched: z.number().int(),
     skippedRows: z.number().int(),
+    /** Areas to look at, most rows first within each status; capped (the counts are not). */
+    review: z.array(AreaReviewItem),
+    reviewTotal: z.number().int(),
   }),
+  /** Rows of the table read (data rows; transposed: indicator rows; dictionaries: definitions). */
+  rowsRead: z.number().int(),
+  sample: SheetSample,
   columns: z.array(z.object({ column: z.string(), header: z.string(), role: z.string() })),
   measures: z.array(MeasurePreview),
-  figures: z.object({ total: z.number().int(), numbers: z.number().int(), signs: z.record(z.string(), z.number().int()), invalid: z.number().int() }),
+  /** toImport: what a commit with these choices writes. */
+  figures: z.object({ total: z.number().int(), numbers: z.number().int(), signs: z.record(z.string(), z.number().int()), invalid: z.number().int(), toImport: z.number().int() }),
   samples: z.array(SampleFigure),
-  definitions: z.object({ total: z.number().int(), sample: z.array(DefinitionPreview) }).nullable(),
+  /** A variable dictionary: its definitions; `new` of them define indicators neither the catalogue nor the store has. */
+  definitions: z.object({ total: z.number().int(), new: z.number().int(), sample: z.array(DefinitionPreview) }).nullable(),
   composition: z
     .object({
       total: z.number().int(),

@@ -1,7 +1,8 @@
 import { matchArea, type AreaIndex, type AreaMatch } from '../areas/match-area';
-import { municipalityOf, parentCode } from '../areas/normalise-code';
+import { municipalityOf, normaliseAreaCode, parentCode } from '../areas/normalise-code';
 import { nameKeys } from '../areas/normalise-name';
 import { classifyNonAreaRow, type NonAreaRow } from '../areas/totals-rows';
+import type { AreaPolicy } from './choices';
 import type { AreaPlan } from './import-plan';
 
 /**
@@ -9,9 +10,19 @@ import type { AreaPlan } from './import-plan';
  * and recognises totals and catch-all rows first so they are skipped rather than matched.
  */
 export type ResolvedArea =
-  | { kind: 'area'; code: string; match: AreaMatch; known: boolean; parent: string | null; needsConfirmation: boolean }
+  | {
+      kind: 'area';
+      code: string;
+      match: AreaMatch;
+      known: boolean;
+      parent: string | null;
+      needsConfirmation: boolean;
+      /** The analyst confirmed or linked this label: remember it as an alias (context '' for names). */
+      remember?: { alias: string; context: string };
+    }
   | { kind: 'skip'; row: NonAreaRow }
-  | { kind: 'unmatched'; match: AreaMatch }
+  /** 'not_created': a CBS code the store does not know, and new areas are not created. */
+  | { kind: 'unmatched'; match: AreaMatch; reason?: 'not_created' }
   | { kind: 'missing' };
 
 export interface AreaResolver {
@@ -44,6 +55,51 @@ export function areaResolver(index: AreaIndex, plan: AreaPlan): AreaResolver {
           out = { kind: 'area', code: match.code, match, known, parent: known ? null : parentCode(match.code), needsConfirmation };
         }
       }
+      cache.set(key, out);
+      return out;
+    },
+  };
+}
+
+/** The label an area is known by in the preview and in the analyst's choices: its code as written, else its name. */
+export function areaLabel(code: string | number | null, name: string | null): string {
+  const codeText = code === null ? '' : String(code).trim();
+  return codeText || (name ?? '').trim();
+}
+
+/**
+ * The analyst's decisions over the detected matches: a label linked to an area, confirmed, left
+ * out or created; new CBS areas created or not; close matches accepted wholesale or one by one.
+ * A known area's code is trusted as it is; a code the analyst gives that is neither known nor a
+ * CBS code cannot be created and leaves the label unmatched.
+ */
+export function withChoices(base: AreaResolver, index: AreaIndex, plan: AreaPlan, policy: AreaPolicy): AreaResolver {
+  const byLabel = new Map(policy.choices.map((c) => [c.label.trim(), c]));
+  const cache = new Map<string, ResolvedArea>();
+  const use = (label: string, isCode: boolean, code: string, match: AreaMatch): ResolvedArea => {
+    const cbs = index.byCode.has(code) ? { code } : normaliseAreaCode(code);
+    if (!cbs) return { kind: 'unmatched', match };
+    const known = index.byCode.has(cbs.code);
+    return {
+      kind: 'area', code: cbs.code, match: { status: 'alias', code: cbs.code, confidence: 1 }, known, parent: known ? null : parentCode(cbs.code), needsConfirmation: false,
+      ...(policy.remember ? { remember: { alias: label, context: isCode ? plan.context : '' } } : {}),
+    };
+  };
+  return {
+    resolve(code, name) {
+      const label = areaLabel(code, name);
+      const isCode = code !== null && String(code).trim() !== '';
+      const key = `${isCode ? 'c' : 'n'}\u0000${label}\u0000${(name ?? '').trim()}`;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const detected = base.resolve(code, name);
+      const choice = byLabel.get(label);
+      let out = detected;
+      if (detected.kind === 'missing' || (detected.kind === 'skip' && !choice)) out = detected;
+      else if (choice?.action === 'skip') out = { kind: 'skip', row: { role: 'excluded', reason: `"${label}" is left out by the analyst` } };
+      else if (choice?.action === 'use') out = use(label, isCode, choice.code, detected.kind === 'skip' ? { status: 'none', candidates: [] } : detected.match);
+      else if (detected.kind === 'area' && detected.needsConfirmation && policy.fuzzy === 'accept') out = use(label, isCode, detected.code, detected.match);
+      else if (detected.kind === 'area' && !detected.known && policy.newAreas === 'skip' && choice?.action !== 'create') out = { kind: 'unmatched', match: detected.match, reason: 'not_created' };
       cache.set(key, out);
       return out;
     },

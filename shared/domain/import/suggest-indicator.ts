@@ -61,6 +61,9 @@ export function suggestIndicator(label: string, cat: IndicatorCatalogue, taken: 
   if (/^[A-Za-z][A-Za-z0-9_]*$/.test(trimmed)) {
     const stat = cat.byStatline.get(statlineStem(trimmed));
     if (stat) return { ...(found(stat.code, 'statline') as IndicatorSuggestion) };
+    // A publisher's variable code ("BEVTOTAAL") names the indicator its dictionary defined ("bevtotaal").
+    const defined = found(slugFor(trimmed), 'code');
+    if (defined) return defined;
   }
   const cleaned = cleanLabel(trimmed) || trimmed;
   const parts = cleaned.split(/\s*[|/]\s*/).filter(Boolean);

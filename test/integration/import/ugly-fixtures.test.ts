@@ -119,7 +119,7 @@ describe('generated ugly files', () => {
     expect(figureAt(p, 'D3')).toMatchObject({ period: '2023' });
     expect(figureAt(p, 'D5').parsed).toEqual({ kind: 'sign', sign: 'unknown', value: null });
     expect(kinds(v.problems, 'duplicate_key')).toEqual(['D7']);
-    expect(v.problems.find((x) => x.kind === 'duplicate_key')?.message).toMatch(/D2$/);
+    expect(v.problems.find((x) => x.kind === 'duplicate_key')?.message).toMatch(/at D2; only the first is imported$/);
     expect(kinds(v.problems, 'unknown_area')).toEqual(['B8']);
   });
 });

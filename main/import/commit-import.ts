@@ -1,0 +1,184 @@
+import { ImportReport } from '../../shared/contract/import';
+import { recipeFromPlan } from '../../shared/domain/import/apply-recipe';
+import { finishPreview, type PreparedImport } from '../../shared/domain/import/build-preview';
+import type { Problem } from '../../shared/domain/import/preview-schema';
+import { AppError } from '../../shared/errors';
+import type { Store } from '../store/open-store';
+import { earlierImports, findImportedFile } from '../store/queries/import-reads';
+import { finishSource, ImportWrites, insertSource, mappingNameTaken, saveMapping } from '../store/queries/import-writes';
+import { loadImportContext, pipelineInput, readOptions, SHIPPED_CATALOGUE_SOURCE, type ImportContext } from './import-context';
+import type { ParsedCommitRequest, ParsedImportRequest } from './import-requests';
+import { openSheet, type OpenedSheet } from './open-sheet';
+import { runPipeline, type PipelineHooks } from './run-pipeline';
+import { ImportWriter } from './write-import';
+
+/**
+ * An import, end to end, on the connection it is given (a job opens its own): read the file,
+ * recognise it if it is already in, detect, walk and write in ONE transaction, supersede what the
+ * file revises, save the mapping. Any error or a cancel rolls the transaction back: the store is
+ * exactly as it was. Nothing is committed when nothing could be written.
+ */
+export interface CommitControl {
+  progress: (phase: string, done: number, total: number | null) => void;
+  isCancelled: () => boolean;
+  cancelled: () => Error;
+}
+
+const ISSUE_CAP = 1000;
+
+function hooks(control: Pick<CommitControl, 'progress' | 'isCancelled' | 'cancelled'>, phase: string): Pick<PipelineHooks, 'progress' | 'checkpoint'> {
+  return {
+    progress: (done, total) => control.progress(phase, done, total),
+    checkpoint: () => {
+      if (control.isCancelled()) throw control.cancelled();
+    },
+  };
+}
+
+/** The preview of a file: the same walk as a commit, writing nothing. */
+export async function previewImport(req: ParsedImportRequest, ctx: ImportContext, control: Pick<CommitControl, 'progress' | 'isCancelled' | 'cancelled'>) {
+  const opened = await openSheet(req.filePath, readOptions(req));
+  const { prepared, grid } = await runPipeline(opened, pipelineInput(req, ctx), hooks(control, 'lezen'));
+  return finishPreview(prepared, grid);
+}
+
+/** A mapping name from the file name: "kwb-2024.xlsx" → "kwb", unique among the saved ones. */
+function defaultMappingName(db: Store, opened: OpenedSheet): string {
+  const stem = opened.file.name
+    .replace(/\.[A-Za-z0-9]+$/, '')
+    .replace(/(?<!\d)(19|20)\d{2}(?!\d)|\d{6,}/g, ' ')
+    .replace(/[\s_-]+$/g, '')
+    .replace(/^[\s_-]+/g, '')
+    .replace(/[\s_-]{2,}/g, (m) => m[0] ?? ' ')
+    .trim();
+  const base = (opened.sheetNames.length > 1 ? `${stem || opened.file.name} (${opened.sheet})` : stem || opened.file.name).slice(0, 90);
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base} ${n}`;
+    if (name !== 'auto' && name !== 'none' && !mappingNameTaken(db, name)) return name;
+  }
+}
+
+function issueCounts(issues: readonly Problem[], counts: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = { ...counts };
+  for (const i of issues) if (!(i.kind in counts)) out[i.kind] = (out[i.kind] ?? 0) + 1;
+  return out;
+}
+
+function emptyReport(opened: OpenedSheet, layout: ImportReport['layout'], started: number): ImportReport {
+  return {
+    committed: false, recognised: false, sourceId: null, file: opened.file.name, sha256: opened.file.sha256, sheet: opened.sheet, layout, headerRows: [],
+    rowsRead: 0, observations: 0, superseded: 0, supersededSources: [], areasMatched: 0, areasCreated: 0, areasUnmatched: 0, aliasesRemembered: 0,
+    indicatorsNew: 0, definitions: 0, members: 0, mapping: { applied: null, saved: null }, issues: [], issueCounts: {}, elapsedMs: Date.now() - started,
+  };
+}
+
+export async function commitImport(db: Store, req: ParsedCommitRequest, control: CommitControl): Promise<ImportReport> {
+  const started = Date.now();
+  const opened = await openSheet(req.filePath, readOptions(req));
+  const { file } = opened;
+  if (req.expectSha256 && req.expectSha256 !== file.sha256) {
+    throw new AppError('IMPORT_FAILED', `${file.name} has changed since the preview; preview it again before importing`, { file: file.name });
+  }
+  const seen = findImportedFile(db, file.sha256, opened.sheet);
+  if (seen) {
+    const issue: Problem = {
+      kind: 'already_imported', severity: 'info', file: file.name, sheet: opened.sheet,
+      message: `${file.name} (sheet ${opened.sheet}) was imported before, on ${seen.importedAt}, as source ${seen.id}: same contents (sha256), nothing added`,
+    };
+    // Say what the earlier import read; nothing is added now.
+    const before = seen.reportJson ? ImportReport.safeParse(JSON.parse(seen.reportJson)) : null;
+    const was = before?.success ? before.data : null;
+    return {
+      ...emptyReport(opened, was?.layout ?? 'wide', started),
+      headerRows: was?.headerRows ?? [],
+      rowsRead: was?.rowsRead ?? 0,
+      recognised: true,
+      sourceId: seen.id,
+      issues: [issue],
+      issueCounts: { already_imported: 1 },
+    };
+  }
+
+  const ctx = loadImportContext(db);
+  const importedAt = new Date().toISOString();
+  const areaIds = new Map((db.prepare('SELECT code, id FROM area').all() as { code: string; id: number }[]).map((a) => [a.code, a.id]));
+  const indicatorIds = new Map((db.prepare('SELECT code, id FROM indicator').all() as { code: string; id: number }[]).map((i) => [i.code, i.id]));
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    let state: { sourceId: number; writes: ImportWrites; writer: ImportWriter } | undefined;
+    const setup = (prepared: PreparedImport) => {
+      const sourceId = insertSource(db, { title: file.name, fileName: file.name, sha256: file.sha256, sheet: opened.sheet, importedAt, layout: prepared.plan.layout, note: req.note ?? null });
+      const writes = new ImportWrites(db, sourceId, importedAt);
+      const writer = new ImportWriter({ writes, areaIds, indicatorIds, catalogue: ctx.shipped, catalogueSource: SHIPPED_CATALOGUE_SOURCE, fileName: file.name });
+      writer.start(prepared);
+      state = { sourceId, writes, writer };
+    };
+    const { prepared, grid } = await runPipeline(opened, pipelineInput(req, ctx), {
+      ...hooks(control, 'rijen'),
+      onPrepared: setup,
+      sink: (event, duplicate, g) => state?.writer.sink(event, duplicate, g),
+    });
+    if (!state) throw new Error('the import was not set up');
+    const { sourceId, writes, writer } = state;
+    const { plan } = prepared;
+    if (plan.layout === 'dictionary') writer.writeDefinitions(grid);
+    if (plan.layout === 'composition') writer.writeComposition(grid);
+    writes.flush();
+    control.progress('opslaan', 1, 1);
+
+    const preview = finishPreview(prepared, grid);
+    const c = writer.counts;
+    const report: ImportReport = {
+      ...emptyReport(opened, plan.layout, started),
+      headerRows: preview.table.headerRows,
+      rowsRead: preview.rowsRead,
+      observations: c.observations,
+      areasMatched: writer.areasWritten.size - c.areasCreated,
+      areasCreated: c.areasCreated,
+      areasUnmatched: preview.areas.unmatched + preview.areas.needsConfirmation,
+      aliasesRemembered: c.aliasesRemembered,
+      indicatorsNew: c.indicatorsNew,
+      definitions: c.definitions,
+      members: c.members,
+      mapping: { applied: prepared.recipeMatch.name, saved: null },
+      issues: preview.problems.slice(0, ISSUE_CAP),
+    };
+    if (c.observations + c.definitions + c.members === 0) {
+      db.exec('ROLLBACK');
+      const issue: Problem = { kind: 'nothing_imported', severity: 'error', file: file.name, sheet: opened.sheet, message: `nothing in ${file.name} could be imported; see the other issues` };
+      const issues = [issue, ...report.issues];
+      return { ...report, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, areasMatched: 0, issues, issueCounts: issueCounts([issue], preview.problemCounts), elapsedMs: Date.now() - started };
+    }
+
+    const mappingName = req.saveMappingAs ?? prepared.recipeMatch.name ?? defaultMappingName(db, opened);
+    const recipe = recipeFromPlan(grid, plan);
+    saveMapping(db, { name: mappingName, signature: prepared.signature, recipeJson: JSON.stringify(recipe), now: importedAt });
+    const earlier = earlierImports(db, { fileName: file.name, sheet: opened.sheet, mappingName, exceptId: sourceId });
+    const superseded = writes.supersede(earlier);
+    const final: ImportReport = {
+      ...report,
+      committed: true,
+      sourceId,
+      superseded,
+      supersededSources: earlier,
+      mapping: { applied: prepared.recipeMatch.name, saved: mappingName },
+      issueCounts: preview.problemCounts,
+      elapsedMs: Date.now() - started,
+    };
+    finishSource(db, sourceId, {
+      rowsRead: final.rowsRead,
+      observations: c.observations,
+      mappingName,
+      mappingJson: JSON.stringify(recipe),
+      reportJson: JSON.stringify(final),
+      supersedes: earlier.length > 0 ? Math.max(...earlier) : null,
+    });
+    if (control.isCancelled()) throw control.cancelled();
+    db.exec('COMMIT');
+    return final;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}

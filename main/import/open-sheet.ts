@@ -1,0 +1,96 @@
+import type { Grid } from '../../shared/domain/import/grid';
+import { RowGrid, type GridRow } from '../../shared/domain/import/row-grid';
+import { AppError } from '../../shared/errors';
+import { checkXlsxSize, loadFile, parseLoaded, type LoadedFile } from './read-workbook';
+import { streamXlsxRows } from './stream-xlsx-rows';
+import { xlsxSheets, type XlsxSheet } from './xlsx-sheets';
+import { DEFAULT_MAX_CELLS, type CsvInfo, type FileInfo, type ReadOptions } from './workbook-types';
+
+/**
+ * One sheet of a file, ready to import. Most files are read whole (SheetJS, or the CSV reader) and
+ * the importer works on the grid. A large .xlsx is streamed instead (ExcelJS): its first rows come
+ * as a grid for layout detection and the rest as a stream of rows, so a commit reads, parses and
+ * writes in one pass with bounded memory. Which way a file goes depends on its size only, so a
+ * preview and a commit of the same file always read it the same way.
+ */
+export const HEAD_ROWS = 1000;
+
+/** Cells from which an .xlsx sheet is streamed; WV_IMPORT_STREAM_MIN_CELLS lowers it (tests, tuning). */
+export function streamMinCells(): number {
+  const env = Number(process.env.WV_IMPORT_STREAM_MIN_CELLS);
+  return Number.isFinite(env) && env >= 0 && process.env.WV_IMPORT_STREAM_MIN_CELLS !== '' ? env : 1_000_000;
+}
+
+export interface OpenSheetOptions extends ReadOptions {
+  /** The sheet to import; the first when omitted. */
+  sheet?: string | undefined;
+}
+
+interface OpenedCommon {
+  file: FileInfo;
+  csv?: CsvInfo;
+  sheetNames: string[];
+  sheet: string;
+}
+
+export type OpenedSheet =
+  | (OpenedCommon & { mode: 'grid'; grid: Grid })
+  | (OpenedCommon & { mode: 'stream'; head: RowGrid; headRows: GridRow[]; rest: AsyncGenerator<GridRow>; totalRows: number | null });
+
+function pick<T>(file: string, names: readonly string[], items: readonly T[], wanted: string | undefined): T {
+  const i = wanted === undefined ? 0 : names.indexOf(wanted);
+  const item = items[i];
+  if (i < 0 || item === undefined) {
+    throw new AppError('NOT_FOUND', `${file} has no sheet "${wanted ?? ''}"; its sheets are: ${names.join(', ')}`, { file, ...(wanted ? { sheet: wanted } : {}) });
+  }
+  return item;
+}
+
+async function openStream(loaded: LoadedFile, sheets: XlsxSheet[], sheet: XlsxSheet, maxCells: number): Promise<OpenedSheet> {
+  const { file } = loaded;
+  const rows = streamXlsxRows(file.path, { name: sheet.name, partNo: sheet.partNo });
+  const head = new RowGrid(sheet.name);
+  const headRows: GridRow[] = [];
+  let carry: GridRow | undefined;
+  let cells = 0;
+  const counted = (row: GridRow): GridRow => {
+    cells += row.cells.length;
+    if (cells > maxCells) throw new AppError('FILE_TOO_LARGE', `${file.name}: sheet "${sheet.name}" has more than ${maxCells.toLocaleString('en')} cells; the limit is ${maxCells.toLocaleString('en')}`, { file: file.name, sheet: sheet.name });
+    return row;
+  };
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) break;
+    const row = counted({ r: next.value.r, cells: next.value.cells });
+    if (row.r >= HEAD_ROWS) {
+      carry = row;
+      break;
+    }
+    head.add(row);
+    headRows.push(row);
+  }
+  async function* rest(): AsyncGenerator<GridRow> {
+    if (!carry) return;
+    yield carry;
+    for await (const r of rows) yield counted({ r: r.r, cells: r.cells });
+  }
+  return { mode: 'stream', file, sheetNames: sheets.map((s) => s.name), sheet: sheet.name, head, headRows, rest: rest(), totalRows: sheet.dimension?.rows ?? null };
+}
+
+export async function openSheet(filePath: string, opts: OpenSheetOptions = {}): Promise<OpenedSheet> {
+  const loaded = await loadFile(filePath, opts);
+  const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
+  if (loaded.file.format === 'xlsx') {
+    checkXlsxSize(loaded, maxCells);
+    const sheets = xlsxSheets(loaded.buf);
+    if (sheets) {
+      const sheet = pick(loaded.file.name, sheets.map((s) => s.name), sheets, opts.sheet);
+      const size = sheet.dimension?.cells ?? sheet.dimension?.maxCells ?? 0;
+      if (size >= streamMinCells()) return openStream(loaded, sheets, sheet, maxCells);
+    }
+  }
+  const wb = parseLoaded(loaded, opts);
+  const names = wb.sheets.map((s) => s.name);
+  const grid = pick(wb.file.name, names, wb.sheets, opts.sheet);
+  return { mode: 'grid', file: wb.file, ...(wb.csv ? { csv: wb.csv } : {}), sheetNames: names, sheet: grid.name, grid };
+}
