@@ -1,5 +1,6 @@
 // `npm run bench`: speed and memory figures, printed as a table. Never pass/fail: the figures go
 // into the issue notes. Each benchmark module returns its own figures.
+import { runImportBench } from './import-bench';
 import { runScenarioBench } from './scenario-bench';
 
 interface Bench {
@@ -7,7 +8,7 @@ interface Bench {
   run: () => Promise<Record<string, string | number>>;
 }
 
-const benches: Bench[] = [{ name: 'scenario Monte Carlo', run: runScenarioBench }];
+const benches: Bench[] = [{ name: 'scenario Monte Carlo', run: runScenarioBench }, { name: 'import national CBS workbook', run: runImportBench }];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
