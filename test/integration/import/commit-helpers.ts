@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import type { Services } from '../../../main/app/services';
+import { ImportReport, type CommitRequest, type ImportPreview, type ImportRequest } from '../../../shared/contract/import';
+import type { JobStatus } from '../../../shared/contract/jobs';
+import type { Failure } from '../../../shared/errors';
+
+/** Shared by the import commit tests: preview, commit (the job, waited for), and a fingerprint of the store. */
+export async function preview(s: Services, req: ImportRequest): Promise<ImportPreview> {
+  const env = await s.call('import.preview', req);
+  if (!env.ok) throw new Error(`import.preview failed: ${env.error.code} ${env.error.message}`);
+  return env.value as ImportPreview;
+}
+
+export async function commitJob(s: Services, req: CommitRequest): Promise<JobStatus> {
+  const env = await s.call('import.commit', req);
+  if (!env.ok) throw new Error(`import.commit failed: ${env.error.code} ${env.error.message}`);
+  return s.ctx.jobs.wait((env.value as { jobId: string }).jobId);
+}
+
+/** Commit and expect the job to finish: the report. */
+export async function commit(s: Services, req: CommitRequest): Promise<ImportReport> {
+  const status = await commitJob(s, req);
+  if (status.state !== 'done') throw new Error(`import.commit job ${status.state}: ${status.error?.code} ${status.error?.message}`);
+  return ImportReport.parse(status.result);
+}
+
+export async function commitFails(s: Services, req: CommitRequest): Promise<Failure['error'] & { state: string }> {
+  const status = await commitJob(s, req);
+  if (status.state === 'done') throw new Error('import.commit unexpectedly succeeded');
+  return { ...(status.error as Failure['error']), state: status.state };
+}
+
+const TABLES = ['source', 'area', 'area_alias', 'area_member', 'indicator', 'observation', 'mapping'];
+
+/** Row counts and a hash of every row of the tables an import writes: equal fingerprints, equal stores. */
+export function fingerprint(s: Services): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of TABLES) {
+    const rows = s.ctx.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).raw().all();
+    out[t] = `${rows.length}:${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`;
+  }
+  return out;
+}
+
+export interface StoredFigure {
+  area: string;
+  indicator: string;
+  period: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  qualifier: string | null;
+  sign: string | null;
+  raw: string | null;
+  cell: string | null;
+  breakdown: string | null;
+  superseded: boolean;
+}
+
+/** Every figure of a source, straight from the store. */
+export function storedFigures(s: Services, sourceId: number): StoredFigure[] {
+  return (
+    s.ctx.db
+      .prepare(
+        `SELECT a.code AS area, i.code AS indicator, o.period, o.value, o.low, o.high, o.qualifier, o.sign, o.raw, o.cell, o.breakdown, o.superseded_by IS NOT NULL AS superseded
+         FROM observation o JOIN area a ON a.id = o.area_id JOIN indicator i ON i.id = o.indicator_id WHERE o.source_id = ? ORDER BY o.id`,
+      )
+      .all(sourceId) as (StoredFigure & { superseded: number })[]
+  ).map((f) => ({ ...f, superseded: f.superseded === 1 }));
+}
+
+export function figureAtCell(s: Services, sourceId: number, cell: string): StoredFigure {
+  const found = storedFigures(s, sourceId).filter((f) => f.cell === cell);
+  if (found.length !== 1) throw new Error(`expected one figure from ${cell} of source ${sourceId}, found ${found.length}`);
+  return found[0] as StoredFigure;
+}
+
+export const kinds = (issues: ReadonlyArray<{ kind: string; cell?: string | undefined }>, kind: string): (string | undefined)[] =>
+  issues.filter((p) => p.kind === kind).map((p) => p.cell);

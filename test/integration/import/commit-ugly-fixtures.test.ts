@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../../main/app/services';
+import { freshServices } from '../../helpers/services';
+import { makeNotSpreadsheets } from '../../fixtures/make-not-spreadsheets';
+import { makeUglyWorkbook } from '../../fixtures/make-ugly-workbook';
+import { makeLongTsv, makeTransposedCsv, makeWindows1252Csv } from '../../fixtures/make-ugly-text-files';
+import { commit, commitFails, figureAtCell, fingerprint, storedFigures } from './commit-helpers';
+
+/**
+ * The generated ugly files, committed into a real store: each imports exactly the figures it
+ * should, leaves out exactly the cells and rows it should, and reports every issue with its cell.
+ * Files that cannot be imported leave the store exactly as it was.
+ */
+const dir = mkdtempSync(path.join(os.tmpdir(), 'wv-commit-'));
+let s: Services;
+beforeAll(() => {
+  s = freshServices();
+});
+afterAll(() => {
+  s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const issueList = (issues: ReadonlyArray<{ kind: string; severity: string; cell?: string | undefined }>) => issues.map((i) => `${i.severity} ${i.kind} ${i.cell ?? '-'}`);
+
+describe('committing the generated ugly files', () => {
+  it('workbook: title rows, a two-row merged header, footnotes, a duplicate, an unknown area, text, a sign', async () => {
+    const fx = makeUglyWorkbook(dir);
+    const r = await commit(s, { filePath: fx.file });
+    expect(r).toMatchObject({ committed: true, layout: 'wide', headerRows: [4, 5], rowsRead: 7, observations: 15, areasCreated: 4, areasUnmatched: 1, indicatorsNew: 3 });
+    expect(issueList(r.issues)).toEqual([
+      'info new_indicator C5',
+      'info new_indicator D5',
+      'info new_indicator E5',
+      'info new_area B6',
+      'info new_area B7',
+      'warning percent_over_100 F7',
+      'error duplicate_key B8',
+      'warning unknown_area A9',
+      'info new_area B10',
+      'error non_numeric C10',
+      'info new_area B11',
+      'warning ambiguous_number C11',
+      'info skipped_row A12',
+    ]);
+    const id = r.sourceId as number;
+    const figures = storedFigures(s, id);
+    // The duplicate row, the unknown area, the text cell and the totals row are not imported.
+    expect(figures.map((f) => f.cell)).toEqual(['C6', 'D6', 'E6', 'F6', 'C7', 'D7', 'E7', 'F7', 'D10', 'E10', 'F10', 'C11', 'D11', 'E11', 'F11']);
+    expect(figureAtCell(s, id, fx.facts.overvechtInwoners.cell)).toMatchObject({ area: 'WK034403', period: '2023', value: 35255, raw: '35255', sign: null });
+    expect(figureAtCell(s, id, fx.facts.provisional.cell)).toMatchObject({ area: 'WK034408', value: 12480, sign: 'provisional', raw: '12.480*' });
+    expect(figureAtCell(s, id, fx.facts.unknownSign)).toMatchObject({ value: null, sign: 'unknown', raw: '.' });
+    // 104.5 % is imported as written (a warning, not a correction); the analyst sees it flagged.
+    expect(figureAtCell(s, id, fx.facts.percentOver100)).toMatchObject({ indicator: 'p_koopw', value: 104.5 });
+    // The areas are created with their CBS parent and the name the file gives them.
+    const overvecht = s.ctx.db.prepare("SELECT a.name, a.kind, p.code AS parent FROM area a JOIN area p ON p.id = a.parent_id WHERE a.code = 'WK034403'").get();
+    expect(overvecht).toEqual({ name: 'Overvecht', kind: 'district', parent: 'GM0344' });
+    // New indicators are flagged for review; the catalogue's p_koopw is not.
+    const review = s.ctx.db.prepare("SELECT code, needs_review FROM indicator WHERE code IN ('bevolking_inwoners', 'p_koopw') ORDER BY code").all();
+    expect(review).toEqual([{ code: 'bevolking_inwoners', needs_review: 1 }, { code: 'p_koopw', needs_review: 0 }]);
+  });
+
+  it('Windows-1252 CSV with a decimal comma: accents kept, Dutch numbers read, new municipalities created', async () => {
+    const fx = makeWindows1252Csv(dir);
+    const r = await commit(s, { filePath: fx.file });
+    expect(r).toMatchObject({ committed: true, layout: 'wide', headerRows: [3], observations: 9, areasCreated: 2, areasMatched: 1 });
+    expect(issueList(r.issues)).toEqual(['info new_indicator C3', 'info new_indicator D3', 'info new_indicator E3', 'info new_area B4', 'info new_area B5', 'info skipped_row A7']);
+    const id = r.sourceId as number;
+    expect(figureAtCell(s, id, 'C4')).toMatchObject({ area: 'GM1900', period: '2022', value: 91315, raw: '91.315' });
+    expect(figureAtCell(s, id, 'D6')).toMatchObject({ area: 'GM0080', value: 63, raw: '63,0' });
+    // "(x € 1.000)": the indicator is in thousands of euros, the figure as written.
+    expect(figureAtCell(s, id, 'E4')).toMatchObject({ indicator: 'gemiddeld_inkomen', value: 29.8 });
+    expect(s.ctx.db.prepare("SELECT unit FROM indicator WHERE code = 'gemiddeld_inkomen'").pluck().get()).toBe('euro_x1000');
+    expect(s.ctx.db.prepare("SELECT name FROM area WHERE code = 'GM1900'").pluck().get()).toBe('Súdwest-Fryslân');
+  });
+
+  it('transposed CSV: areas across the top (matched by name once the store knows them), a unit column and a sign', async () => {
+    // The store learns Eindhoven's buurten from a small code list first, as it would from CBS's table.
+    const list = path.join(dir, 'buurten-eindhoven-2021.csv');
+    writeFileSync(list, 'Buurtcode;Buurtnaam;Inwoners\nBU07724210;Woensel-West;7480\nBU07725160;Vlokhoven;3985\nBU07721110;Binnenstad;2615\n');
+    // Three buurten, and their three wijken from the codes (named by code until a file names them).
+    expect(await commit(s, { filePath: list })).toMatchObject({ committed: true, observations: 3, areasCreated: 6 });
+
+    const r = await commit(s, { filePath: makeTransposedCsv(dir).file });
+    expect(r).toMatchObject({ committed: true, layout: 'transposed', headerRows: [2], rowsRead: 3, observations: 9, areasMatched: 3, areasUnmatched: 0 });
+    // Row 3 is CBS's own "Afstand tot huisartsenpraktijk" (g_afs_hp); the other two rows are new.
+    expect(issueList(r.issues)).toEqual(['info new_indicator A4', 'info new_indicator A5', 'warning percent_over_100 D5']);
+    const id = r.sourceId as number;
+    expect(figureAtCell(s, id, 'C3')).toMatchObject({ area: 'BU07724210', indicator: 'g_afs_hp', period: '2021', value: 0.6, raw: '0,6' });
+    expect(figureAtCell(s, id, 'D4')).toMatchObject({ area: 'BU07725160', value: null, sign: 'unknown', raw: '.' });
+    expect(figureAtCell(s, id, 'E5')).toMatchObject({ area: 'BU07721110', value: 8.5 });
+  });
+
+  it('tab-separated long table: one figure per row, the duplicate and the unknown area left out, an empty value kept as unknown', async () => {
+    const r = await commit(s, { filePath: makeLongTsv(dir).file });
+    expect(r).toMatchObject({ committed: true, layout: 'long', observations: 5, areasMatched: 2, areasUnmatched: 1 });
+    expect(issueList(r.issues)).toEqual(['info new_indicator -', 'info new_indicator -', 'error duplicate_key D7', 'warning unknown_area B8']);
+    const figures = storedFigures(s, r.sourceId as number);
+    expect(figures.map((f) => `${f.cell} ${f.area} ${f.indicator} ${f.period} ${f.value ?? f.sign}`)).toEqual([
+      'D2 GM0518 bevtotaal 2022 552995',
+      'D3 GM0518 bevtotaal 2023 556000',
+      'D4 GM0599 bevtotaal 2022 655468',
+      'D5 GM0518 woningen 2022 unknown',
+      'D6 GM0518 woningen 2023 271000',
+    ]);
+  });
+
+  it('a file with nothing importable (only an unknown area) is not committed, and the store is unchanged', async () => {
+    const file = path.join(dir, 'atlantis-2022.csv');
+    writeFileSync(file, 'gebied;inwoners\nAtlantis;12\n');
+    const before = fingerprint(s);
+    const r = await commit(s, { filePath: file });
+    expect(r).toMatchObject({ committed: false, sourceId: null, observations: 0 });
+    // "inwoners" is known by now (the Friesland file brought it); only the area is not.
+    expect(issueList(r.issues)).toEqual(['error nothing_imported -', 'warning unknown_area A2']);
+    expect(fingerprint(s)).toEqual(before);
+  });
+
+  it('a file that states no period is not committed until one is given', async () => {
+    const file = path.join(dir, 'zonder-periode.csv');
+    writeFileSync(file, 'Gemeentecode;Inwoners\nGM0344;374238\n');
+    const before = fingerprint(s);
+    const r = await commit(s, { filePath: file });
+    expect(r.committed).toBe(false);
+    expect(issueList(r.issues)).toContain('error no_period -');
+    expect(fingerprint(s)).toEqual(before);
+    const given = await commit(s, { filePath: file, period: '2024' });
+    expect(given).toMatchObject({ committed: true, observations: 1 });
+    expect(figureAtCell(s, given.sourceId as number, 'B2')).toMatchObject({ area: 'GM0344', indicator: 'inwoners', period: '2024', value: 374238 });
+  });
+
+  it.each(['png', 'zip', 'truncated', 'encrypted', 'binary', 'readme'] as const)('refuses %s with nothing written', async (key) => {
+    const bad = makeNotSpreadsheets(dir, makeUglyWorkbook(dir).file);
+    const before = fingerprint(s);
+    const err = await commitFails(s, { filePath: bad[key] });
+    expect(err.state).toBe('failed');
+    expect(['FILE_NOT_SPREADSHEET', 'FILE_UNREADABLE']).toContain(err.code);
+    expect(err.where?.file).toBe(path.basename(bad[key]));
+    expect(fingerprint(s)).toEqual(before);
+  });
+});
