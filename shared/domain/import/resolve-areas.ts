@@ -1,3 +1,4 @@
+import { AppError } from '../../errors';
 import { matchArea, type AreaIndex, type AreaMatch } from '../areas/match-area';
 import { municipalityOf, normaliseAreaCode, parentCode } from '../areas/normalise-code';
 import { nameKeys } from '../areas/normalise-name';
@@ -74,10 +75,24 @@ export function areaLabel(code: string | number | null, name: string | null): st
  * CBS code cannot be created and leaves the label unmatched.
  */
 export function withChoices(base: AreaResolver, index: AreaIndex, plan: AreaPlan, policy: AreaPolicy): AreaResolver {
+  // The area a choice names: a code in the store, a CBS code (created on commit), or a name only one area has.
+  const target = (code: string): string | null => {
+    if (index.byCode.has(code)) return code;
+    const cbs = normaliseAreaCode(code);
+    if (cbs) return cbs.code;
+    const named = matchArea({ name: code, exactOnly: true }, index);
+    return named.status === 'name' || named.status === 'alias' ? named.code : null;
+  };
+  for (const c of policy.choices) {
+    if (c.action === 'use' && target(c.code) === null) {
+      throw new AppError('AREA_UNKNOWN', `no area has the code or name "${c.code}" (chosen for "${c.label}")`, undefined, ['give a code from the store (e.g. NPLV11, GM0363), a CBS code (GM/WK/BU) or a name only one area has']);
+    }
+  }
   const byLabel = new Map(policy.choices.map((c) => [c.label.trim(), c]));
   const cache = new Map<string, ResolvedArea>();
   const use = (label: string, isCode: boolean, code: string, match: AreaMatch): ResolvedArea => {
-    const cbs = index.byCode.has(code) ? { code } : normaliseAreaCode(code);
+    const found = target(code);
+    const cbs = found === null ? null : { code: found };
     if (!cbs) return { kind: 'unmatched', match };
     const known = index.byCode.has(cbs.code);
     return {

@@ -65,7 +65,7 @@ export function storedFigures(s: Services, sourceId: number): StoredFigure[] {
         `SELECT a.code AS area, i.code AS indicator, o.period, o.value, o.low, o.high, o.qualifier, o.sign, o.raw, o.cell, o.breakdown, o.superseded_by IS NOT NULL AS superseded
          FROM observation o JOIN area a ON a.id = o.area_id JOIN indicator i ON i.id = o.indicator_id WHERE o.source_id = ? ORDER BY o.id`,
       )
-      .all(sourceId) as (StoredFigure & { superseded: number })[]
+      .all(sourceId) as (Omit<StoredFigure, 'superseded'> & { superseded: number })[]
   ).map((f) => ({ ...f, superseded: f.superseded === 1 }));
 }
 

@@ -1,0 +1,129 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../../helpers/run-cli';
+import { makeNotSpreadsheets } from '../../fixtures/make-not-spreadsheets';
+import { makeUglyWorkbook } from '../../fixtures/make-ugly-workbook';
+
+/**
+ * `wijkverkenner import` without questions: the policy for what the wizard would ask is in the
+ * options and in --help; undecided areas are skipped and listed, never guessed; exit codes say
+ * whether anything was committed.
+ */
+const dir = mkdtempSync(path.join(os.tmpdir(), 'wv-cli-import-'));
+const scratch = (): string => path.join(mkdtempSync(path.join(dir, 'db-')), 'store.sqlite');
+const KEYS = ['committed', 'source_id', 'file', 'sha256', 'sheet', 'layout', 'header_rows', 'rows_read', 'observations', 'areas_matched', 'areas_unmatched', 'indicators_new', 'issues'];
+
+interface CliIssue {
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  cell: string | null;
+  severity: string;
+  message: string;
+}
+interface CliReport {
+  committed: boolean;
+  source_id: number | null;
+  observations: number;
+  areas_matched: number;
+  areas_unmatched: number;
+  issues: CliIssue[];
+}
+
+describe('wijkverkenner import', () => {
+  it('--help documents the options and the policy for areas it cannot decide', async () => {
+    const run = await cli('import', '--help');
+    expect(run.code).toBe(0);
+    for (const text of ['--sheet NAME', '--mapping auto|none|NAME', '--period YYYY', '--dry-run', '--json', '--create-areas', '--accept-fuzzy', '--alias TEXT=CODE', 'skipped and listed as an issue', 'Exit 1 when nothing could be committed']) {
+      expect(run.stdout).toContain(text);
+    }
+    const all = await cli('--help');
+    expect(all.stdout).toContain('import FILE');
+    expect(all.stdout).toContain('sources [--json]');
+  });
+
+  it('skips CBS areas the store lacks unless --create-areas, lists them, and exits 1 when nothing was committed', async () => {
+    const db = scratch();
+    const { file } = makeUglyWorkbook(dir);
+    const without = await cli('--db', db, 'import', file, '--json');
+    expect(without.code).toBe(1);
+    const r = without.json() as CliReport;
+    expect(Object.keys(r)).toEqual(KEYS);
+    expect(r).toMatchObject({ committed: false, source_id: null, observations: 0, areas_matched: 0, areas_unmatched: 5 });
+    const skipped = r.issues.filter((i) => /not in the store and new areas are not created/.test(i.message));
+    expect(skipped.map((i) => i.cell)).toEqual(['B6', 'B7', 'B10', 'B11']);
+    expect(skipped[0]).toEqual({ sheet: 'Focusgebieden', row: 6, column: 'B', cell: 'B6', severity: 'warning', message: expect.stringContaining('WK034403') });
+    expect(r.issues[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/nothing in focusgebieden-2023\.xlsx could be imported/) });
+    expect((await cli('--db', db, 'sources', '--json')).json()).toHaveLength(3);
+
+    const created = await cli('--db', db, 'import', file, '--create-areas', '--json');
+    expect(created.code).toBe(0);
+    expect(created.json()).toMatchObject({ committed: true, layout: 'wide', header_rows: [4, 5], rows_read: 7, observations: 15, areas_matched: 4, areas_unmatched: 1, indicators_new: 3 });
+  });
+
+  it('--dry-run previews what a commit would write and writes nothing', async () => {
+    const db = scratch();
+    const { file } = makeUglyWorkbook(dir);
+    const run = await cli('--db', db, 'import', file, '--dry-run', '--create-areas', '--json');
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({ committed: false, source_id: null, observations: 15, areas_matched: 4, areas_unmatched: 1, indicators_new: 3 });
+    expect((await cli('--db', db, 'sources', '--json')).json()).toHaveLength(3);
+    const human = await cli('--db', db, 'import', file, '--dry-run', '--create-areas');
+    expect(human.stdout).toMatch(/^Proefimport \(er is niets opgeslagen\): focusgebieden-2023\.xlsx \(blad Focusgebieden\)\./);
+    expect(human.stdout).toContain('15 cijfers zouden worden opgeslagen');
+    expect(human.stdout).toMatch(/fout\s+C10\s+C10: "n\.v\.t\." is text/);
+  });
+
+  it('links a name the store does not know with --alias, and remembers it', async () => {
+    const db = scratch();
+    const file = path.join(dir, 'stadsdelen-2022.csv');
+    writeFileSync(file, 'Stadsdeel;Inwoners\nZuidoost (stadsdeel);89000\nNieuw-West (stadsdeel);163000\n');
+    const unknown = (await cli('--db', db, 'import', file, '--json')).json() as CliReport;
+    expect(unknown).toMatchObject({ committed: false, areas_unmatched: 2 });
+    const linked = await cli('--db', db, 'import', file, '--json', '--alias', 'Zuidoost (stadsdeel)=NPLV11', '--alias', 'Nieuw-West (stadsdeel)=Amsterdam Nieuw-West');
+    expect(linked.code, linked.stderr).toBe(0);
+    expect(linked.json()).toMatchObject({ committed: true, observations: 2, areas_matched: 2, areas_unmatched: 0 });
+    const figures = (await cli('--db', db, 'observations', '--area', 'NPLV11', '--json')).json() as { indicator_code: string; value: number }[];
+    expect(figures.find((f) => f.value === 89000)).toBeDefined();
+    // Remembered: a second edition needs no --alias.
+    writeFileSync(file, 'Stadsdeel;Inwoners\nZuidoost (stadsdeel);89500\nNieuw-West (stadsdeel);163500\n');
+    const next = await cli('--db', db, 'import', file, '--json');
+    expect(next.json()).toMatchObject({ committed: true, observations: 2, areas_unmatched: 0 });
+    expect((await cli('--db', db, 'import', file, '--alias', 'geen-gelijkteken')).code).toBe(2);
+    writeFileSync(file, 'Stadsdeel;Inwoners\nZuidoost (stadsdeel);90000\n');
+    const typo = await cli('--db', db, 'import', file, '--alias', 'Zuidoost (stadsdeel)=NPLV99');
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/error AREA_UNKNOWN: no area has the code or name "NPLV99" \(chosen for "Zuidoost \(stadsdeel\)"\)/);
+  });
+
+  it('refuses what is not a spreadsheet with exit 1, the reason on stderr and in the JSON', async () => {
+    const bad = makeNotSpreadsheets(dir, makeUglyWorkbook(dir).file);
+    const run = await cli('--db', scratch(), 'import', bad.png, '--json');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/error FILE_NOT_SPREADSHEET: kaart\.xlsx is a PNG image, not a spreadsheet/);
+    expect(run.json()).toMatchObject({ committed: false, source_id: null, file: 'kaart.xlsx', issues: [{ severity: 'error', message: expect.stringMatching(/PNG image/) }] });
+    expect((await cli('--db', scratch(), 'import')).code).toBe(2);
+    expect((await cli('--db', scratch(), 'import', bad.png, '--header-rows', 'x')).code).toBe(2);
+  });
+
+  it('sources, mappings and observations --source: each figure says where it came from', async () => {
+    const db = scratch();
+    const { file } = makeUglyWorkbook(dir);
+    const r = (await cli('--db', db, 'import', file, '--create-areas', '--json')).json() as CliReport;
+    const sources = (await cli('--db', db, 'sources', '--json')).json() as Record<string, unknown>[];
+    expect(sources[0]).toMatchObject({ id: r.source_id, kind: 'file', file: 'focusgebieden-2023.xlsx', sheet: 'Focusgebieden', layout: 'wide', rows_read: 7, observations_written: 15, current: 15, superseded: 0 });
+    expect((sources[0]?.sha256 as string).length).toBe(64);
+    const human = await cli('--db', db, 'sources');
+    expect(human.stdout).toMatch(/focusgebieden-2023\.xlsx\s+Focusgebieden\s+[0-9a-f]{12}\s/);
+    expect((await cli('--db', db, 'mappings', '--json')).json()).toEqual([expect.objectContaining({ name: 'focusgebieden', layout: 'wide', measures: 4 })]);
+    const figures = (await cli('--db', db, 'observations', '--source', String(r.source_id), '--json')).json() as { source: Record<string, unknown>; value: number | null; sign: string | null }[];
+    expect(figures).toHaveLength(15);
+    expect(figures.find((f) => f.source.cell === 'C11')).toMatchObject({
+      value: 12480,
+      sign: 'provisional',
+      source: { id: r.source_id, title: 'focusgebieden-2023.xlsx', file: 'focusgebieden-2023.xlsx', sheet: 'Focusgebieden', cell: 'C11', raw: '12.480*' },
+    });
+  });
+});
