@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KnownAlias, KnownArea } from '../../../shared/domain/areas/match-area';
 import { hasRealData, nplvDataDir, realDataSkipReason, realFile, repoRoot } from '../../helpers/real-data';
+import { freshServices } from '../../helpers/services';
+import { commit, fingerprint } from './commit-helpers';
 import { previewFile } from './preview-helpers';
 
 /**
@@ -53,5 +55,35 @@ describe.skipIf(!hasRealData)(`composition and dictionary files (${hasRealData ?
     const units = new Map(p.preview.definitions?.sample.map((d) => [d.unit, d.unitCode]));
     expect(units.get('%')).toBe('percent');
     expect(units.get(null)).toBeNull();
+  });
+});
+
+describe.skipIf(!hasRealData)(`composition committed (${hasRealData ? 'present' : realDataSkipReason})`, () => {
+  it('focus-area-composition.csv fills area_member (proposals), creating the CBS member areas from their codes', async () => {
+    const s = freshServices();
+    try {
+      const file = path.join(nplvDataDir, 'focus-area-composition.csv');
+      const before = fingerprint(s);
+      // Without creating areas, no member is in the store: nothing to write, nothing written.
+      const refused = await commit(s, { filePath: file, choices: { areas: { newAreas: 'skip' } } });
+      expect(refused).toMatchObject({ committed: false, members: 0 });
+      expect(fingerprint(s)).toEqual(before);
+
+      const r = await commit(s, { filePath: file, choices: { areas: { newAreas: 'create' } } });
+      expect(r).toMatchObject({ committed: true, layout: 'composition', members: 86, observations: 0 });
+      const members = s.ctx.db
+        .prepare(
+          `SELECT f.code AS focus, m.code AS member, m.kind, am.status, am.code_year, am.evidence_url IS NOT NULL AS evidence, am.source_id
+           FROM area_member am JOIN area f ON f.id = am.focus_area_id JOIN area m ON m.id = am.member_id ORDER BY f.code, m.code`,
+        )
+        .all() as { focus: string; member: string; kind: string; status: string; code_year: number | null; evidence: number; source_id: number }[];
+      expect(members).toHaveLength(86);
+      expect(members.filter((m) => m.focus === 'NPLV12')).toHaveLength(12);
+      expect(members.find((m) => m.member === 'WK008020')).toMatchObject({ focus: 'NPLV01', kind: 'district', status: 'proposal', evidence: 1, source_id: r.sourceId });
+      expect(new Set(members.map((m) => m.status))).toEqual(new Set(['proposal']));
+      expect(s.ctx.db.prepare("SELECT name FROM area WHERE code = 'WK008020'").pluck().get()).toBe('Oud-Oost');
+    } finally {
+      s.close();
+    }
   });
 });
