@@ -1,6 +1,8 @@
 import { ImportPreview, ImportReport } from '../../shared/contract/import';
 import { Recipe } from '../../shared/domain/import/recipe';
 import { AppError } from '../../shared/errors';
+import { shippedCatalogue } from '../import/import-context';
+import { storeIndicators } from '../store/queries/import-reads';
 import { countSourceFigures, findSource, listMappings, listSources, sourceFigures } from '../store/queries/sources';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handler-types';
@@ -19,7 +21,7 @@ async function previewInJob(input: unknown, ctx: ServiceContext): Promise<Import
 
 const FIGURES_PAGE = 5000;
 
-export const importHandlers: Handlers<'import.preview' | 'import.commit' | 'sources.list' | 'sources.get' | 'mappings.list'> = {
+export const importHandlers: Handlers<'import.preview' | 'import.commit' | 'import.indicators' | 'sources.list' | 'sources.get' | 'mappings.list'> = {
   'import.preview': (input, ctx) => previewInJob(input, ctx),
   'import.commit': (input, ctx) => ({ jobId: ctx.jobs.start('import.commit', input) }),
   'sources.list': (_input, ctx) => listSources(ctx.db),
@@ -39,4 +41,11 @@ export const importHandlers: Handlers<'import.preview' | 'import.commit' | 'sour
     };
   },
   'mappings.list': (_input, ctx) => listMappings(ctx.db),
+  'import.indicators': (_input, ctx) => {
+    const stored = storeIndicators(ctx.db).filter((i) => !i.code.startsWith('nplv_'));
+    const inStore = new Set(stored.map((i) => i.code));
+    const shipped = shippedCatalogue().indicators.filter((i) => !inStore.has(i.code)).map((i) => ({ code: i.code, name: i.name, unit: i.unit, origin: 'catalogue' as const, needsReview: false }));
+    const own = stored.map((i) => ({ code: i.code, name: i.name, unit: i.unit, origin: 'store' as const, needsReview: i.needs_review === 1 }));
+    return [...own, ...shipped].sort((a, b) => a.code.localeCompare(b.code));
+  },
 };

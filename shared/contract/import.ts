@@ -135,6 +135,10 @@ export const MappingSummary = z.object({
 });
 export type MappingSummary = z.infer<typeof MappingSummary>;
 
+/** An indicator a column can be mapped to: the shipped CBS catalogue and the store's own. */
+export const IndicatorOption = z.object({ code: z.string(), name: z.string(), unit: z.string(), origin: z.enum(['catalogue', 'store']), needsReview: z.boolean() });
+export type IndicatorOption = z.infer<typeof IndicatorOption>;
+
 const Id = z.number().int().positive();
 
 export const importCalls = {
@@ -147,4 +151,5 @@ export const importCalls = {
     'One source with its import report, mapping and figures (current and superseded), each with its cell and raw text.',
   ),
   'mappings.list': call(z.object({}).strict(), z.array(MappingSummary), 'Saved import mappings, applied automatically to files of the same shape.'),
+  'import.indicators': call(z.object({}).strict(), z.array(IndicatorOption), 'Indicators a column can be mapped to: the CBS KWB catalogue shipped with the app and the store\'s own.'),
 } satisfies Record<string, CallSpec>;

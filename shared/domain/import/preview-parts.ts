@@ -66,9 +66,10 @@ function labelCell(plan: ImportPlan, i: number): { r: number; c: number } | unde
 export function headerProblems(plan: ImportPlan, collector: ProblemCollector): void {
   plan.measures.forEach((m, i) => {
     const at = labelCell(plan, i);
-    if (m.unitMismatch) collector.add('unit_mismatch', 'warning', `"${m.label}": ${m.unitMismatch}`, at);
-    if (!m.include) collector.add('empty_column', 'info', `"${m.label}" is not imported: ${m.excludedBecause ?? 'excluded'}`, at);
-    else if (m.indicator.isNew) collector.add('new_indicator', 'info', `"${m.label}" matches no known indicator; it becomes new indicator ${m.indicator.code} (to review)`, at);
+    // raw: the label, for screens that say it in their own words.
+    if (m.unitMismatch) collector.add('unit_mismatch', 'warning', `"${m.label}": ${m.unitMismatch}`, at, m.label);
+    if (!m.include) collector.add('empty_column', 'info', `"${m.label}" is not imported: ${m.excludedBecause ?? 'excluded'}`, at, m.label);
+    else if (m.indicator.isNew) collector.add('new_indicator', 'info', `"${m.label}" matches no known indicator; it becomes new indicator ${m.indicator.code} (to review)`, at, m.label);
   });
   for (const ig of plan.ignored) {
     if (ig.reason === 'empty column') collector.add('empty_column', 'info', `column ${columnLetter(ig.c)} is empty`, { r: plan.region.headerRows[0] ?? 0, c: ig.c });

@@ -1,0 +1,84 @@
+import type { Problem } from '../../../shared/domain/import/preview-schema';
+
+/**
+ * Each problem the importer reports, in Dutch and in the analyst's terms: what is wrong, what
+ * happens to the cell or row, what to do. Built from the problem's kind and the text it is about
+ * (the services describe problems in English for logs and the CLI).
+ */
+export const KIND_NL: Record<Problem['kind'], string> = {
+  non_numeric: 'Geen getal',
+  ambiguous_number: 'Scheidingsteken onduidelijk',
+  percent_over_100: 'Percentage boven 100',
+  cell_unit_mismatch: 'Andere eenheid in de cel',
+  unit_mismatch: 'Eenheid past niet',
+  duplicate_key: 'Dubbel',
+  unknown_area: 'Onbekend gebied',
+  new_area: 'Nieuw gebied',
+  fuzzy_area: 'Te bevestigen gebied',
+  ambiguous_area: 'Meerdere gebieden',
+  missing_area: 'Geen gebied',
+  skipped_row: 'Rij overgeslagen',
+  new_indicator: 'Nieuwe indicator',
+  empty_column: 'Kolom niet geïmporteerd',
+  no_period: 'Geen periode',
+  invalid_period: 'Ongeldige periode',
+  duplicate_definition: 'Dubbele definitie',
+  nothing_imported: 'Niets geïmporteerd',
+  already_imported: 'Al geïmporteerd',
+};
+
+export const SEVERITY_NL: Record<Problem['severity'], string> = { error: 'fout', warning: 'let op', info: 'ter info' };
+
+const q = (raw: string | undefined): string => `"${(raw ?? '').trim()}"`;
+
+export function problemText(p: Problem): string {
+  switch (p.kind) {
+    case 'non_numeric':
+      return `${q(p.raw)} is geen getal of CBS-teken; deze cel wordt niet geïmporteerd.`;
+    case 'ambiguous_number':
+      return `${q(p.raw)}: punt of komma als decimaalteken is niet af te leiden; gelezen zoals in het Nederlands.`;
+    case 'percent_over_100':
+      return `${q(p.raw)} is meer dan 100%; het wordt geïmporteerd zoals het er staat. Controleer de bron.`;
+    case 'cell_unit_mismatch':
+      return `${q(p.raw)} noemt een andere eenheid dan de kolom.`;
+    case 'unit_mismatch':
+      return `De eenheid in de kop van ${q(p.raw)} past niet bij de gekozen indicator; kies bij Koppeling een andere indicator of eenheid.`;
+    case 'duplicate_key':
+      return 'Dit gebied komt voor deze periode al eerder voor; alleen het eerste wordt geïmporteerd.';
+    case 'unknown_area':
+      if (/new areas are not created|nieuwe gebieden/.test(p.message)) return `${q(p.raw)} staat niet in het project en wordt niet aangemaakt; de cijfers worden overgeslagen.`;
+      if (/is not a CBS area code/.test(p.message)) return `${q(p.raw)} is geen CBS-gebiedscode.`;
+      return `Geen bekend gebied heet ${q(p.raw)}; koppel het bij Gebieden aan een gebied, of sla het over.`;
+    case 'new_area':
+      return 'Dit gebied staat nog niet in het project; het wordt aangemaakt, met de CBS-indeling uit de code.';
+    case 'fuzzy_area':
+      return `${q(p.raw)} lijkt op een bekend gebied; bevestig het bij Gebieden, anders worden de cijfers niet geïmporteerd.`;
+    case 'ambiguous_area':
+      return `Meer gebieden heten ${q(p.raw)}; kies er bij Gebieden één.`;
+    case 'missing_area':
+      return 'Deze rij heeft cijfers maar geen gebied; ze wordt overgeslagen.';
+    case 'skipped_row':
+      if (/left out by the analyst/.test(p.message)) return 'Door u overgeslagen.';
+      if (/catch-all|placeholder/.test(p.message)) return 'Restrij (bijvoorbeeld "Onbekend"); niet geïmporteerd.';
+      return 'Totaalrij; niet geïmporteerd als gebied.';
+    case 'new_indicator':
+      return `${q(p.raw)} hoort bij geen bekende indicator; het wordt een nieuwe indicator, te beoordelen.`;
+    case 'empty_column':
+      return p.raw ? `${q(p.raw)} wordt niet geïmporteerd (leeg of door u uitgezet).` : 'Lege kolom.';
+    case 'no_period':
+      return 'Het bestand noemt geen periode (geen kolom, kop, titel of bestandsnaam met een jaar); geef er een op bij Indeling.';
+    case 'invalid_period':
+      return `${q(p.raw)} is geen jaar of reeks jaren; deze rij wordt overgeslagen.`;
+    case 'duplicate_definition':
+      return `Variabele ${q(p.raw)} is al eerder gedefinieerd; alleen de eerste definitie telt.`;
+    case 'nothing_imported':
+      return 'Niets in dit bestand kon worden geïmporteerd; zie de andere meldingen.';
+    case 'already_imported':
+      return 'Dit bestand (zelfde inhoud, zelfde blad) is al eerder geïmporteerd; er is niets toegevoegd.';
+  }
+}
+
+/** "blad X, rij 7, kolom C, cel C7" — what the analyst looks up in the file. */
+export function whereNl(p: Pick<Problem, 'sheet' | 'row' | 'column' | 'cell'>): string {
+  return [p.cell ? `cel ${p.cell}` : p.row !== undefined ? `rij ${p.row}` : p.column ? `kolom ${p.column}` : ''].filter(Boolean).join(', ');
+}
