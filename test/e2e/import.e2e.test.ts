@@ -144,6 +144,35 @@ describe('Importeren and Bronnen in Chromium through the web shell', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it.skipIf(!real)('shows rows done and time left while a large file imports, and a cancel saves nothing', async () => {
+    const page = await newPage(browser);
+    await page.goto(shell.url);
+    await page.getByRole('button', { name: 'Bronnen' }).click();
+    await page.locator('.grid-box [role="row"][row-index]').first().waitFor();
+    const sourcesBefore = await page.locator('.grid-box').first().locator('[role="row"][row-index]').count();
+    await page.getByRole('button', { name: 'Importeren' }).first().click();
+    await page.getByLabel('Bestand om te importeren').setInputFiles(realFile('Tabel C1 woningvoorraad 2019.xlsx'));
+    await step(page, 'Blad');
+    await page.getByRole('navigation', { name: 'Stappen van het importeren' }).getByRole('button', { name: /Voorbeeld$/ }).click();
+    await step(page, 'Voorbeeld');
+    await page.getByText('Voorbeeld wordt bijgewerkt…').waitFor({ state: 'detached', timeout: 60_000 });
+    await page.getByRole('button', { name: 'Importeren', exact: true }).last().click();
+    const bar = page.getByRole('progressbar', { name: 'Rijen lezen en opslaan' });
+    await bar.waitFor({ timeout: 30_000 });
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect(bar.getAttribute('aria-valuemax')).resolves.toBe('56479');
+    await expect(page.locator('.progress-text').textContent()).resolves.toMatch(/van 56\.479 rijen · \d+% · (nog \d+|tijd over)/);
+    await screenshot(page, 'import-voortgang');
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Geannuleerd' }).waitFor({ timeout: 30_000 });
+    await expect(page.locator('.notice').textContent()).resolves.toMatch(/er is niets opgeslagen/);
+    await screenshot(page, 'import-geannuleerd');
+    await page.getByRole('button', { name: 'Bronnen' }).click();
+    await page.locator('.grid-box [role="row"][row-index]').first().waitFor();
+    await expect(page.locator('.grid-box').first().locator('[role="row"][row-index]').count()).resolves.toBe(sourcesBefore);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('says what went wrong, in Dutch, for a file that is not a spreadsheet', async () => {
     const page = await newPage(browser);
     await page.goto(shell.url);
