@@ -69,7 +69,7 @@ export function App() {
         </div>
       </nav>
       <main className="content">{current?.render()}</main>
-      <StatusLine />
+      <StatusLine screen={screen} />
     </div>
   );
 }

@@ -1,9 +1,13 @@
 import { periodLabel } from '../../shared/domain/period';
+import { useEffect } from 'react';
+import { onDataChanged } from './data-events';
 import { useCall } from './use-call';
 
-/** The open store and what it holds, always visible at the bottom. */
-export function StatusLine() {
-  const [info] = useCall('app.info', {});
+/** The open store and what it holds, always visible at the bottom; refreshed when the store changes. */
+export function StatusLine({ screen }: { screen: string }) {
+  const [info, reload] = useCall('app.info', {});
+  useEffect(() => onDataChanged(reload), [reload]);
+  useEffect(() => reload(), [screen, reload]);
   if (info.status !== 'ok') return <footer className="status-line">{info.status === 'error' ? 'Geen verbinding met de opslag' : ' '}</footer>;
   const v = info.value;
   const fmt = new Intl.NumberFormat('nl-NL');
