@@ -3,6 +3,7 @@ import { RowGrid, type GridRow } from '../../shared/domain/import/row-grid';
 import { AppError } from '../../shared/errors';
 import { checkXlsxSize, loadFile, parseLoaded, type LoadedFile } from './read-workbook';
 import { streamXlsxRows } from './stream-xlsx-rows';
+import { readerWorkerPath, streamXlsxRowsInWorker } from './xlsx-rows-worker';
 import { xlsxSheets, type XlsxSheet } from './xlsx-sheets';
 import { DEFAULT_MAX_CELLS, type CsvInfo, type FileInfo, type ReadOptions } from './workbook-types';
 
@@ -48,7 +49,9 @@ function pick<T>(file: string, names: readonly string[], items: readonly T[], wa
 
 async function openStream(loaded: LoadedFile, sheets: XlsxSheet[], sheet: XlsxSheet, maxCells: number): Promise<OpenedSheet> {
   const { file } = loaded;
-  const rows = streamXlsxRows(file.path, { name: sheet.name, partNo: sheet.partNo });
+  const pick = { name: sheet.name, partNo: sheet.partNo };
+  const reader = readerWorkerPath();
+  const rows = reader ? streamXlsxRowsInWorker(reader, file.path, pick) : streamXlsxRows(file.path, pick);
   const head = new RowGrid(sheet.name);
   const headRows: GridRow[] = [];
   let carry: GridRow | undefined;

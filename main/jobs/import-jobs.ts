@@ -1,6 +1,7 @@
 import { CommitRequest, ImportPreview, ImportReport, ImportRequest } from '../../shared/contract/import';
 import { commitImport, previewImport } from '../import/commit-import';
 import { loadImportContext } from '../import/import-context';
+import { XLSX_ROWS_JOB, xlsxRowsJob } from '../import/xlsx-rows-worker';
 import { openStore } from '../store/open-store';
 import { cancelled } from './job-runner';
 import type { AnyJobKind, JobControl } from './job-types';
@@ -46,4 +47,5 @@ const commit = defineJob({
 });
 
 // Long-running import jobs (issue 3), by name.
-export const importJobs: Record<string, AnyJobKind> = { 'import.preview': preview, 'import.commit': commit };
+// The xlsx reader is started by an import itself (a second thread that reads while the first writes).
+export const importJobs: Record<string, AnyJobKind> = { 'import.preview': preview, 'import.commit': commit, [XLSX_ROWS_JOB]: xlsxRowsJob };

@@ -27,15 +27,21 @@ export class StreamWalk {
   /** Rows in sheet order; rows above the data (titles, header) are ignored here. */
   push(row: GridRow): void {
     if (row.r < this.prepared.plan.region.firstDataRow) return;
-    const one = new RowGrid('');
-    one.add(row);
-    if (trailerRow(one, row.r, this.body) === 'data') {
+    if (this.isData(row)) {
       for (const held of this.pending) this.chunk.push(held);
       this.pending = [];
       this.chunk.push(row);
       this.lastDataRow = row.r;
     } else this.pending.push(row);
     if (this.chunk.length >= CHUNK_ROWS) this.walkChunk();
+  }
+
+  /** A note has at most two cells ("Bron: CBS", "* voorlopig"); only short rows need the full look. */
+  private isData(row: GridRow): boolean {
+    if (row.cells.length > 2) return true;
+    const one = new RowGrid('');
+    one.add(row);
+    return trailerRow(one, row.r, this.body) === 'data';
   }
 
   /** The sheet ended: walk what is left, and record the table's real end and footnotes in the plan. */

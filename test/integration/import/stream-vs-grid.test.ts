@@ -1,12 +1,13 @@
+import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openSheet } from '../../../main/import/open-sheet';
 import { freshServices } from '../../helpers/services';
-import { hasRealData, realFile } from '../../helpers/real-data';
-import { commit, storedFigures, type StoredFigure } from './commit-helpers';
+import { hasRealData, realFile, repoRoot } from '../../helpers/real-data';
+import { commit, fingerprint, storedFigures, type StoredFigure } from './commit-helpers';
 
 /**
  * A large .xlsx is streamed (ExcelJS: detection on its first rows, then read, parsed and written a
@@ -17,6 +18,24 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'wv-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => {
   delete process.env.WV_IMPORT_STREAM_MIN_CELLS;
+  delete process.env.WV_IMPORT_READER_WORKER;
+});
+
+// The app's job worker bundle, as scripts/build.mjs makes it: the xlsx reader thread runs in it.
+const workerPath = path.join(repoRoot, 'test-results', 'workers', `reader-${process.pid}.worker.cjs`);
+beforeAll(async () => {
+  mkdirSync(path.dirname(workerPath), { recursive: true });
+  await build({
+    entryPoints: [path.join(repoRoot, 'main/workers/jobs.worker.ts')],
+    outfile: workerPath,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'error',
+    loader: { '.sql': 'text' },
+    plugins: [{ name: 'raw', setup: (b) => void b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: path.resolve(a.resolveDir, a.path.replace(/\?raw$/, '')) })) }],
+  });
 });
 
 /** Title, header, 1,500 buurten with a CBS sign now and then, an empty row in the middle, a note row among the data, footnotes. */
@@ -38,27 +57,31 @@ async function makeStreamableWorkbook(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-async function importBothWays(file: string): Promise<{ grid: StoredFigure[]; stream: StoredFigure[] }> {
-  const out: Record<string, StoredFigure[]> = {};
-  for (const mode of ['grid', 'stream'] as const) {
-    if (mode === 'stream') process.env.WV_IMPORT_STREAM_MIN_CELLS = '0';
-    else delete process.env.WV_IMPORT_STREAM_MIN_CELLS;
-    expect((await openSheet(file)).mode).toBe(mode);
+type Mode = 'grid' | 'stream' | 'stream, read in a worker thread';
+
+async function importEachWay(file: string): Promise<Record<Mode, StoredFigure[]>> {
+  const out: Partial<Record<Mode, StoredFigure[]>> = {};
+  for (const mode of ['grid', 'stream', 'stream, read in a worker thread'] as const) {
+    if (mode === 'grid') delete process.env.WV_IMPORT_STREAM_MIN_CELLS;
+    else process.env.WV_IMPORT_STREAM_MIN_CELLS = '0';
+    process.env.WV_IMPORT_READER_WORKER = mode === 'stream, read in a worker thread' ? workerPath : '';
+    expect((await openSheet(file)).mode).toBe(mode === 'grid' ? 'grid' : 'stream');
     const s = freshServices();
     const r = await commit(s, { filePath: file, choices: { areas: { newAreas: 'create' } } });
     expect(r.committed).toBe(true);
     out[mode] = storedFigures(s, r.sourceId as number);
     s.close();
   }
-  return { grid: out.grid as StoredFigure[], stream: out.stream as StoredFigure[] };
+  return out as Record<Mode, StoredFigure[]>;
 }
 
 describe('streamed and whole-read workbooks import the same figures', () => {
   it('a generated workbook with a title, an empty row and a note row inside the data, and footnotes', async () => {
     const file = path.join(dir, 'buurten-2023.xlsx');
     await makeStreamableWorkbook(file);
-    const { grid, stream } = await importBothWays(file);
+    const { grid, stream, 'stream, read in a worker thread': threaded } = await importEachWay(file);
     expect(stream).toEqual(grid);
+    expect(threaded).toEqual(grid);
     expect(grid).toHaveLength(3000);
     expect(grid.find((f) => f.cell === 'C4')).toMatchObject({ area: 'BU03440000', period: '2023', value: null, sign: 'unknown' });
     expect(grid.find((f) => f.cell === 'D4')).toMatchObject({ value: 0, sign: 'nil' });
@@ -69,9 +92,29 @@ describe('streamed and whole-read workbooks import the same figures', () => {
 
   it.skipIf(!hasRealData)('CBS-Utrecht-kwb-2024.xlsx and the CBS table C1 of 2019', async () => {
     for (const name of ['CBS-Utrecht-kwb-2024.xlsx', 'Tabel C1 woningvoorraad 2019.xlsx']) {
-      const { grid, stream } = await importBothWays(realFile(name));
+      const { grid, stream, 'stream, read in a worker thread': threaded } = await importEachWay(realFile(name));
       expect(stream.length).toBe(grid.length);
       expect(stream).toEqual(grid);
+      expect(threaded).toEqual(grid);
+    }
+  }, 180_000);
+
+  it.skipIf(!hasRealData)('a cancel while the reader thread is still reading writes nothing and stops the reader', async () => {
+    process.env.WV_IMPORT_STREAM_MIN_CELLS = '0';
+    process.env.WV_IMPORT_READER_WORKER = workerPath;
+    const s = freshServices();
+    try {
+      const before = fingerprint(s);
+      const env = await s.call('import.commit', { filePath: realFile('Tabel C1 woningvoorraad 2019.xlsx'), choices: { areas: { newAreas: 'create' } } });
+      if (!env.ok) throw new Error(env.error.message);
+      const id = (env.value as { jobId: string }).jobId;
+      for (let i = 0; i < 5000 && !(s.ctx.jobs.status(id).progress.phase === 'rijen' && s.ctx.jobs.status(id).progress.done > 0); i++) await new Promise((r) => setTimeout(r, 2));
+      const st = await s.ctx.jobs.cancel(id);
+      expect(st.state).toBe('cancelled');
+      expect(st.progress.done).toBeLessThan(56_480);
+      expect(fingerprint(s)).toEqual(before);
+    } finally {
+      s.close();
     }
   }, 120_000);
 });
