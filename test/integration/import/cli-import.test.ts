@@ -98,6 +98,21 @@ describe('wijkverkenner import', () => {
     expect(typo.stderr).toMatch(/error AREA_UNKNOWN: no area has the code or name "NPLV99" \(chosen for "Zuidoost \(stadsdeel\)"\)/);
   });
 
+  it('leaves a close name match out until it is confirmed (--alias) or all are accepted (--accept-fuzzy)', async () => {
+    const db = scratch();
+    const file = path.join(dir, 'focusgebieden-typo-2023.csv');
+    writeFileSync(file, 'Gebied;Inwoners\nRotterdm-Zuid;98000\nUtrecht Overvecht;35000\n');
+    const asked = (await cli('--db', db, 'import', file, '--dry-run', '--json')).json() as CliReport;
+    expect(asked).toMatchObject({ observations: 1, areas_matched: 1, areas_unmatched: 1 });
+    expect(asked.issues.find((i) => i.cell === 'A2')).toMatchObject({ severity: 'warning', message: expect.stringMatching(/"Rotterdm-Zuid" read as NPLV09 by a close name .*confirm it, or its figures are not imported/) });
+    const accepted = await cli('--db', db, 'import', file, '--accept-fuzzy', '--json');
+    expect(accepted.json()).toMatchObject({ committed: true, observations: 2, areas_matched: 2, areas_unmatched: 0 });
+    // Accepted once, remembered: the next file with the same spelling matches at once.
+    const again = path.join(dir, 'focusgebieden-typo-2024.csv');
+    writeFileSync(again, 'Gebied;Inwoners\nRotterdm-Zuid;99000\n');
+    expect((await cli('--db', db, 'import', again, '--json')).json()).toMatchObject({ committed: true, observations: 1, areas_unmatched: 0 });
+  });
+
   it('refuses what is not a spreadsheet with exit 1, the reason on stderr and in the JSON', async () => {
     const bad = makeNotSpreadsheets(dir, makeUglyWorkbook(dir).file);
     const run = await cli('--db', scratch(), 'import', bad.png, '--json');
