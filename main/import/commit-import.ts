@@ -67,7 +67,7 @@ function issueCounts(issues: readonly Problem[], counts: Record<string, number>)
 function emptyReport(opened: OpenedSheet, layout: ImportReport['layout'], started: number): ImportReport {
   return {
     committed: false, recognised: false, sourceId: null, file: opened.file.name, sha256: opened.file.sha256, sheet: opened.sheet, layout, headerRows: [],
-    rowsRead: 0, observations: 0, superseded: 0, supersededSources: [], areasMatched: 0, areasCreated: 0, areasUnmatched: 0, aliasesRemembered: 0,
+    rowsRead: 0, observations: 0, superseded: 0, supersededSources: [], areasWithFigures: 0, areasMatched: 0, areasCreated: 0, areasUnmatched: 0, aliasesRemembered: 0,
     indicatorsNew: 0, definitions: 0, members: 0, mapping: { applied: null, saved: null }, issues: [], issueCounts: {}, elapsedMs: Date.now() - started,
   };
 }
@@ -125,6 +125,8 @@ export async function commitImport(db: Store, req: ParsedCommitRequest, control:
     if (plan.layout === 'dictionary') writer.writeDefinitions(grid);
     if (plan.layout === 'composition') writer.writeComposition(grid);
     writes.flush();
+    // What went into the table is what the writer counted, or nothing is kept.
+    if (writes.written !== writer.counts.observations) throw new Error(`the import inserted ${writes.written} figures but counted ${writer.counts.observations}`);
     control.progress('opslaan', 1, 1);
 
     const preview = finishPreview(prepared, grid);
@@ -134,7 +136,8 @@ export async function commitImport(db: Store, req: ParsedCommitRequest, control:
       headerRows: preview.table.headerRows,
       rowsRead: preview.rowsRead,
       observations: c.observations,
-      areasMatched: writer.areasWritten.size - c.areasCreated,
+      areasWithFigures: writer.areasWritten.size,
+      areasMatched: [...writer.areasWritten].filter((id) => !writer.areasCreatedIds.has(id)).length,
       areasCreated: c.areasCreated,
       areasUnmatched: preview.areas.unmatched + preview.areas.needsConfirmation,
       aliasesRemembered: c.aliasesRemembered,
@@ -148,7 +151,7 @@ export async function commitImport(db: Store, req: ParsedCommitRequest, control:
       db.exec('ROLLBACK');
       const issue: Problem = { kind: 'nothing_imported', severity: 'error', file: file.name, sheet: opened.sheet, message: `nothing in ${file.name} could be imported; see the other issues` };
       const issues = [issue, ...report.issues];
-      return { ...report, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, areasMatched: 0, issues, issueCounts: issueCounts([issue], preview.problemCounts), elapsedMs: Date.now() - started };
+      return { ...report, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, areasMatched: 0, areasWithFigures: 0, issues, issueCounts: issueCounts([issue], preview.problemCounts), elapsedMs: Date.now() - started };
     }
 
     const mappingName = req.saveMappingAs ?? prepared.recipeMatch.name ?? defaultMappingName(db, opened);

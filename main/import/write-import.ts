@@ -64,8 +64,9 @@ const COUNTRY = 'NL00';
 
 export class ImportWriter {
   readonly counts: WriterCounts = { observations: 0, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, definitions: 0, members: 0, skippedFigures: 0 };
-  /** Areas that received figures (or memberships). */
+  /** Areas that received figures (or memberships), and the ones this import created (with parents that got none). */
   readonly areasWritten = new Set<number>();
+  readonly areasCreatedIds = new Set<number>();
   private prepared!: PreparedImport;
   private currentArea: number | null = null;
   private readonly measureIndicator = new Map<number, number>();
@@ -102,6 +103,7 @@ export class ImportWriter {
     const id = this.o.writes.insertArea({ code, name: name ?? code, kind: level ? LEVEL_KIND[level] : 'other', parentId });
     if (!name) this.unnamed.add(code);
     this.o.areaIds.set(code, id);
+    this.areasCreatedIds.add(id);
     this.counts.areasCreated++;
     return id;
   }

@@ -70,6 +70,9 @@ export const ImportReport = z.object({
   /** Earlier figures (same file or mapping) this import replaced; they stay as history. */
   superseded: z.number().int(),
   supersededSources: z.array(z.number().int()),
+  /** Distinct areas that received figures (or, composition, memberships). */
+  areasWithFigures: z.number().int(),
+  /** Of those, areas the store already had; areasCreated counts every area created, parents included. */
   areasMatched: z.number().int(),
   areasCreated: z.number().int(),
   areasUnmatched: z.number().int(),

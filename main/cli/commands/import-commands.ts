@@ -57,7 +57,7 @@ function cliIssues(issues: readonly Problem[]): CliReport['issues'] {
 function fromReport(r: ImportReport): CliReport {
   return {
     committed: r.committed, sourceId: r.sourceId, file: r.file, sha256: r.sha256, sheet: r.sheet, layout: r.layout, headerRows: r.headerRows,
-    rowsRead: r.rowsRead, observations: r.observations, areasMatched: r.areasMatched + r.areasCreated, areasUnmatched: r.areasUnmatched,
+    rowsRead: r.rowsRead, observations: r.observations, areasMatched: r.areasWithFigures, areasUnmatched: r.areasUnmatched,
     indicatorsNew: r.indicatorsNew, issues: cliIssues(r.issues),
   };
 }

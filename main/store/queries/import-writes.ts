@@ -61,6 +61,7 @@ export class ImportWrites {
   private staged = 0;
   /** The period a narrow row stands for: the first figure's. */
   private period: { period: string; yearStart: number; yearEnd: number } | null = null;
+  /** Figures moved into `observation` so far. */
   written = 0;
 
   constructor(

@@ -82,7 +82,7 @@ export function CommitStep({ state, file, onCancel, onRestart, onBack }: { state
           </li>
         )}
         <li>
-          gebieden: <strong>{nl(r.areasMatched)}</strong> bekend, <strong>{nl(r.areasCreated)}</strong> aangemaakt, <strong>{nl(r.areasUnmatched)}</strong> niet geïmporteerd
+          <strong>{nl(r.areasWithFigures)}</strong> gebieden ({nl(r.areasMatched)} al bekend); <strong>{nl(r.areasCreated)}</strong> nieuw aangemaakt, <strong>{nl(r.areasUnmatched)}</strong> niet geïmporteerd
         </li>
         <li>
           <strong>{nl(r.indicatorsNew)}</strong> nieuwe indicatoren (te beoordelen)

@@ -30,7 +30,7 @@ describe('committing the generated ugly files', () => {
   it('workbook: title rows, a two-row merged header, footnotes, a duplicate, an unknown area, text, a sign', async () => {
     const fx = makeUglyWorkbook(dir);
     const r = await commit(s, { filePath: fx.file });
-    expect(r).toMatchObject({ committed: true, layout: 'wide', headerRows: [4, 5], rowsRead: 7, observations: 15, areasCreated: 4, areasUnmatched: 1, indicatorsNew: 3 });
+    expect(r).toMatchObject({ committed: true, layout: 'wide', headerRows: [4, 5], rowsRead: 7, observations: 15, areasWithFigures: 4, areasMatched: 0, areasCreated: 4, areasUnmatched: 1, indicatorsNew: 3 });
     expect(issueList(r.issues)).toEqual([
       'info new_indicator C5',
       'info new_indicator D5',
@@ -82,7 +82,7 @@ describe('committing the generated ugly files', () => {
     const list = path.join(dir, 'buurten-eindhoven-2021.csv');
     writeFileSync(list, 'Buurtcode;Buurtnaam;Inwoners\nBU07724210;Woensel-West;7480\nBU07725160;Vlokhoven;3985\nBU07721110;Binnenstad;2615\n');
     // Three buurten, and their three wijken from the codes (named by code until a file names them).
-    expect(await commit(s, { filePath: list })).toMatchObject({ committed: true, observations: 3, areasCreated: 6 });
+    expect(await commit(s, { filePath: list })).toMatchObject({ committed: true, observations: 3, areasCreated: 6, areasWithFigures: 3, areasMatched: 0 });
 
     const r = await commit(s, { filePath: makeTransposedCsv(dir).file });
     expect(r).toMatchObject({ committed: true, layout: 'transposed', headerRows: [2], rowsRead: 3, observations: 9, areasMatched: 3, areasUnmatched: 0 });
