@@ -84,12 +84,12 @@ describe('Importeren and Bronnen in Chromium through the web shell', () => {
     await page.getByRole('button', { name: 'Importeren', exact: true }).last().click();
     await page.getByRole('heading', { level: 2, name: 'Geïmporteerd' }).waitFor({ timeout: 60_000 });
     await page.getByText(`${fileName} (blad`).first().waitFor();
-    await screenshot(page, 'import-7-rapport');
 
     // The figure in the grid, with its cell and its text as it stood in the file.
     const grid = page.locator('.source-figures');
     const row = grid.locator('[role="row"][row-index]', { has: page.locator('[col-id="cell"]', { hasText: new RegExp(`^${expected.cell}$`) }) });
     await row.first().waitFor();
+    await screenshot(page, 'import-7-rapport');
     await expect(row.first().locator('[col-id="figure"]').textContent()).resolves.toBe(expected.shown);
     await expect(row.first().locator('[col-id="raw"]').textContent()).resolves.toBe(expected.raw);
     await row.first().locator('[col-id="figure"]').click();
