@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ImportReport, type CommitRequest } from '../../../shared/contract/import';
 import type { JobStatus } from '../../../shared/contract/jobs';
 import { call, CallError } from '../../api/client';
+import { notifyDataChanged } from '../../ui/data-events';
 
 export type CommitState =
   | { status: 'idle' }
@@ -39,7 +40,12 @@ export function useImportJob(): [CommitState, (req: CommitRequest) => void, () =
         if (s.state === 'running') {
           setState((prev) => (prev.status === 'running' && prev.jobId === jobId ? { ...prev, progress: s.progress } : prev));
           timer = setTimeout(() => void poll(), POLL_MS);
-        } else if (s.state === 'done') setState({ status: 'done', report: ImportReport.parse(s.result) });
+        } else if (s.state === 'done') {
+          const report = ImportReport.parse(s.result);
+          setState({ status: 'done', report });
+          // The status line and lists elsewhere count the store's contents again.
+          if (report.committed) notifyDataChanged();
+        }
         else if (s.state === 'cancelled') setState({ status: 'cancelled', done: s.progress.done, total: s.progress.total });
         else setState({ status: 'error', error: new CallError(s.error ?? { code: 'IMPORT_FAILED', message: 'Het importeren is mislukt.' }) });
       } catch (error) {

@@ -21,42 +21,45 @@ export function SourceFigures({ sourceId, height = 520 }: { sourceId: number; he
   const [open, setOpen] = useState<SourceFigure | null>(null);
   const columns = useMemo<ColDef<SourceFigure>[]>(
     () => [
-      { headerName: 'Gebied', valueGetter: (p) => p.data?.areaName, tooltipValueGetter: (p) => p.data?.areaName, flex: 1.4, minWidth: 140 },
-      { field: 'areaCode', headerName: 'Code', width: 118, cellClass: 'mono' },
-      { headerName: 'Indicator', valueGetter: (p) => p.data?.indicatorName, tooltipValueGetter: (p) => `${p.data?.indicatorName ?? ''} (${p.data?.indicatorCode ?? ''})`, flex: 2, minWidth: 170 },
-      { headerName: 'Periode', valueGetter: (p) => (p.data ? periodLabel(p.data.period) : ''), width: 96 },
+      { headerName: 'Gebied', valueGetter: (p) => p.data?.areaName, tooltipValueGetter: (p) => p.data?.areaName, flex: 1.2, minWidth: 120 },
+      { field: 'areaCode', headerName: 'Code', width: 108, cellClass: 'mono' },
+      { headerName: 'Indicator', valueGetter: (p) => p.data?.indicatorName, tooltipValueGetter: (p) => `${p.data?.indicatorName ?? ''} (${p.data?.indicatorCode ?? ''})`, flex: 2, minWidth: 150 },
+      { headerName: 'Periode', valueGetter: (p) => (p.data ? periodLabel(p.data.period) : ''), width: 106 },
       {
         headerName: 'Cijfer',
         colId: 'figure',
         valueGetter: (p) => (p.data ? formatFigure(p.data) : ''),
-        width: 130,
+        width: 120,
         type: 'rightAligned',
         cellClass: 'num figure-cell',
         tooltipValueGetter: (p) => (p.data?.sign ? SIGN_TEXT[p.data.sign] : 'Klik voor de herkomst'),
       },
       { headerName: 'Eenheid', valueGetter: (p) => (p.data ? (UNIT_EXTRA[p.data.unit] ?? unitLabel(p.data.unit)) : ''), width: 110, cellClass: 'muted' },
       { field: 'breakdown', headerName: 'Uitsplitsing', width: 120, cellClass: 'muted' },
-      { headerName: 'Cel', colId: 'cell', valueGetter: (p) => p.data?.source.cell, width: 86, cellClass: 'mono' },
-      { headerName: 'Tekst in de cel', colId: 'raw', valueGetter: (p) => p.data?.source.raw, width: 146, cellClass: 'mono raw-cell' },
-      { headerName: 'Status', valueGetter: (p) => (p.data?.superseded ? 'vervangen' : 'actueel'), width: 104, cellClass: (p) => (p.value === 'vervangen' ? 'muted' : '') },
+      { headerName: 'Cel', colId: 'cell', valueGetter: (p) => p.data?.source.cell, width: 78, cellClass: 'mono' },
+      { headerName: 'Tekst in de cel', colId: 'raw', valueGetter: (p) => p.data?.source.raw, width: 138, cellClass: 'mono raw-cell' },
+      { headerName: 'Status', valueGetter: (p) => (p.data?.superseded ? 'vervangen' : 'actueel'), width: 100, cellClass: (p) => (p.value === 'vervangen' ? 'muted' : '') },
     ],
     [],
   );
+  const figures = state.status === 'ok' ? state.value.figures : null;
+  // A breakdown column only for files that have one (CBS's table per postcode).
+  const shown = useMemo(() => (figures?.some((f) => f.breakdown !== null) ? columns : columns.filter((c) => c.field !== 'breakdown')), [figures, columns]);
   if (state.status === 'loading') return <Loading what="Cijfers" />;
   if (state.status === 'error') return <ErrorPanel error={state.error} />;
-  const { figures, total } = state.value;
+  const { total } = state.value;
   if (total === 0) return <EmptyState title="Deze bron heeft geen cijfers" next="Een woordenlijst of samenstelling voegt definities of wijken toe, geen cijfers." />;
   return (
     <>
       <p className="muted small">
-        {total > figures.length ? `De eerste ${NL.format(figures.length)} van ${NL.format(total)} cijfers, in de volgorde van het bestand.` : `${NL.format(total)} cijfers, in de volgorde van het bestand.`} Klik op een
+        {total > state.value.figures.length ? `De eerste ${NL.format(state.value.figures.length)} van ${NL.format(total)} cijfers, in de volgorde van het bestand.` : `${NL.format(total)} cijfers, in de volgorde van het bestand.`} Klik op een
         cijfer voor de herkomst.
       </p>
       <div className="grid-box source-figures" style={{ height }}>
         <AgGridReact<SourceFigure>
           theme={gridTheme}
-          rowData={figures}
-          columnDefs={columns}
+          rowData={state.value.figures}
+          columnDefs={shown}
           defaultColDef={{ resizable: true, sortable: true, filter: true }}
           getRowId={(p) => String(p.data.id)}
           onCellClicked={(e: CellClickedEvent<SourceFigure>) => e.colDef.colId === 'figure' && e.data && setOpen(e.data)}

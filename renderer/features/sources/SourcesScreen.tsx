@@ -10,7 +10,7 @@ import { SourceFigures } from './SourceFigures';
 const NL = new Intl.NumberFormat('nl-NL');
 const KIND_NL: Record<SourceSummary['kind'], string> = { file: 'bestand', document: 'document', seed: 'meegeleverd' };
 const LAYOUT_NL: Record<string, string> = { wide: 'breed', long: 'lang', transposed: 'gekanteld', dictionary: 'woordenlijst', composition: 'samenstelling' };
-const when = (iso: string): string => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string): string => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'short' });
 
 /** Bronnen: every imported file and cited document, and the figures of the one you pick. */
 export function SourcesScreen() {
@@ -21,15 +21,15 @@ export function SourcesScreen() {
   const selected = sources.find((s) => s.id === picked) ?? files[0] ?? null;
   const columns = useMemo<ColDef<SourceSummary>[]>(
     () => [
-      { headerName: 'Bestand of document', valueGetter: (p) => p.data?.file ?? p.data?.title, flex: 2, minWidth: 220, tooltipValueGetter: (p) => p.data?.title },
-      { field: 'sheet', headerName: 'Blad', flex: 1, minWidth: 110, tooltipField: 'sheet' },
-      { headerName: 'Soort', valueGetter: (p) => (p.data ? (p.data.layout ? `${KIND_NL[p.data.kind]}, ${LAYOUT_NL[p.data.layout] ?? p.data.layout}` : KIND_NL[p.data.kind]) : ''), width: 130 },
-      { headerName: 'sha256', valueGetter: (p) => p.data?.sha256?.slice(0, 12) ?? '', width: 118, cellClass: 'mono', tooltipValueGetter: (p) => p.data?.sha256 ?? '' },
-      { headerName: 'Geïmporteerd', valueGetter: (p) => (p.data ? when(p.data.importedAt) : ''), width: 158 },
-      { headerName: 'Cijfers', valueGetter: (p) => p.data?.current, valueFormatter: (p) => NL.format(Number(p.value ?? 0)), width: 86, type: 'rightAligned', cellClass: 'num' },
-      { headerName: 'Vervangen', valueGetter: (p) => p.data?.superseded, valueFormatter: (p) => NL.format(Number(p.value ?? 0)), width: 100, type: 'rightAligned', cellClass: 'num' },
-      { headerName: 'Nieuwe gebieden', valueGetter: (p) => p.data?.areasCreated, valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : NL.format(Number(p.value))), width: 134, type: 'rightAligned', cellClass: 'num' },
-      { headerName: 'Meldingen', valueGetter: (p) => p.data?.issues, valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : NL.format(Number(p.value))), width: 100, type: 'rightAligned', cellClass: 'num' },
+      { headerName: 'Bestand of document', valueGetter: (p) => p.data?.file ?? p.data?.title, flex: 2, minWidth: 160, tooltipValueGetter: (p) => p.data?.title },
+      { field: 'sheet', headerName: 'Blad', flex: 1, minWidth: 72, tooltipField: 'sheet' },
+      { headerName: 'Soort', valueGetter: (p) => (p.data ? (p.data.layout ? `${KIND_NL[p.data.kind]}, ${LAYOUT_NL[p.data.layout] ?? p.data.layout}` : KIND_NL[p.data.kind]) : ''), flex: 1, minWidth: 90 },
+      { headerName: 'sha256', valueGetter: (p) => p.data?.sha256?.slice(0, 12) ?? '', width: 128, cellClass: 'mono', tooltipValueGetter: (p) => p.data?.sha256 ?? '' },
+      { headerName: 'Geïmporteerd', valueGetter: (p) => (p.data ? when(p.data.importedAt) : ''), width: 146 },
+      { headerName: 'Cijfers', valueGetter: (p) => p.data?.current, valueFormatter: (p) => NL.format(Number(p.value ?? 0)), width: 80, type: 'rightAligned', cellClass: 'num' },
+      { headerName: 'Vervangen', valueGetter: (p) => p.data?.superseded, valueFormatter: (p) => NL.format(Number(p.value ?? 0)), width: 108, type: 'rightAligned', cellClass: 'num' },
+      { headerName: 'Nieuwe gebieden', valueGetter: (p) => p.data?.areasCreated, valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : NL.format(Number(p.value))), width: 146, type: 'rightAligned', cellClass: 'num' },
+      { headerName: 'Meldingen', valueGetter: (p) => p.data?.issues, valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : NL.format(Number(p.value))), width: 108, type: 'rightAligned', cellClass: 'num' },
     ],
     [],
   );
