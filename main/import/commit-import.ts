@@ -5,10 +5,11 @@ import type { Problem } from '../../shared/domain/import/preview-schema';
 import { AppError } from '../../shared/errors';
 import type { Store } from '../store/open-store';
 import { earlierImports, findImportedFile } from '../store/queries/import-reads';
+import { bulkLoadPays, checkLoadedReferences, setAsideIndexes } from '../store/queries/bulk-load';
 import { finishSource, ImportWrites, insertSource, mappingNameTaken, saveMapping } from '../store/queries/import-writes';
 import { loadImportContext, pipelineInput, readOptions, SHIPPED_CATALOGUE_SOURCE, type ImportContext } from './import-context';
 import type { ParsedCommitRequest, ParsedImportRequest } from './import-requests';
-import { openSheet, type OpenedSheet } from './open-sheet';
+import { openSheet, sheetCells, type OpenedSheet } from './open-sheet';
 import { runPipeline, type PipelineHooks } from './run-pipeline';
 import { ImportWriter } from './write-import';
 
@@ -101,11 +102,34 @@ export async function commitImport(db: Store, req: ParsedCommitRequest, control:
 
   const ctx = loadImportContext(db);
   const importedAt = new Date().toISOString();
-  const areaIds = new Map((db.prepare('SELECT code, id FROM area').all() as { code: string; id: number }[]).map((a) => [a.code, a.id]));
-  const indicatorIds = new Map((db.prepare('SELECT code, id FROM indicator').all() as { code: string; id: number }[]).map((i) => [i.code, i.id]));
-
-  db.exec('BEGIN IMMEDIATE');
+  // A large file is bulk loaded (see bulk-load): decided before the transaction, because SQLite
+  // switches its foreign-key checks only outside one.
+  const bulk = bulkLoadPays(db, sheetCells(opened));
+  if (bulk) db.pragma('foreign_keys = OFF');
   try {
+    db.exec('BEGIN IMMEDIATE');
+    return await writeInTransaction(db, req, control, { opened, ctx, importedAt, bulk, started });
+  } finally {
+    if (bulk) db.pragma('foreign_keys = ON');
+  }
+}
+
+interface TransactionInput {
+  opened: OpenedSheet;
+  ctx: ImportContext;
+  importedAt: string;
+  bulk: boolean;
+  started: number;
+}
+
+async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: CommitControl, t: TransactionInput): Promise<ImportReport> {
+  const { opened, ctx, importedAt, bulk, started } = t;
+  const { file } = opened;
+  try {
+    // Read inside the transaction: what the figures point to cannot change before they commit.
+    const areaIds = new Map((db.prepare('SELECT code, id FROM area').all() as { code: string; id: number }[]).map((a) => [a.code, a.id]));
+    const indicatorIds = new Map((db.prepare('SELECT code, id FROM indicator').all() as { code: string; id: number }[]).map((i) => [i.code, i.id]));
+    const indexes = bulk ? setAsideIndexes(db) : null;
     let state: { sourceId: number; writes: ImportWrites; writer: ImportWriter } | undefined;
     const setup = (prepared: PreparedImport) => {
       const sourceId = insertSource(db, { title: file.name, fileName: file.name, sha256: file.sha256, sheet: opened.sheet, importedAt, layout: prepared.plan.layout, note: req.note ?? null });
@@ -127,6 +151,11 @@ export async function commitImport(db: Store, req: ParsedCommitRequest, control:
     writes.flush();
     // What went into the table is what the writer counted, or nothing is kept.
     if (writes.written !== writer.counts.observations) throw new Error(`the import inserted ${writes.written} figures but counted ${writer.counts.observations}`);
+    if (indexes) {
+      control.progress('opslaan', 0, 1);
+      indexes.rebuild();
+      checkLoadedReferences(db, { areaIds: writes.observations.areaIds, indicatorIds: writes.observations.indicatorIds, sourceId });
+    }
     control.progress('opslaan', 1, 1);
 
     const preview = finishPreview(prepared, grid);

@@ -36,7 +36,12 @@ interface OpenedCommon {
 
 export type OpenedSheet =
   | (OpenedCommon & { mode: 'grid'; grid: Grid })
-  | (OpenedCommon & { mode: 'stream'; head: RowGrid; headRows: GridRow[]; rest: AsyncGenerator<GridRow>; totalRows: number | null });
+  | (OpenedCommon & { mode: 'stream'; head: RowGrid; headRows: GridRow[]; rest: AsyncGenerator<GridRow>; totalRows: number | null; cells: number | null });
+
+/** How many cells the sheet holds — for a streamed sheet its stated dimension, or without one the most its XML can hold: an upper bound on its figures. */
+export function sheetCells(opened: OpenedSheet): number {
+  return opened.mode === 'grid' ? opened.grid.rows * opened.grid.cols : (opened.cells ?? 0);
+}
 
 function pick<T>(file: string, names: readonly string[], items: readonly T[], wanted: string | undefined): T {
   const i = wanted === undefined ? 0 : names.indexOf(wanted);
@@ -77,7 +82,7 @@ async function openStream(loaded: LoadedFile, sheets: XlsxSheet[], sheet: XlsxSh
     yield carry;
     for await (const r of rows) yield counted({ r: r.r, cells: r.cells });
   }
-  return { mode: 'stream', file, sheetNames: sheets.map((s) => s.name), sheet: sheet.name, head, headRows, rest: rest(), totalRows: sheet.dimension?.rows ?? null };
+  return { mode: 'stream', file, sheetNames: sheets.map((s) => s.name), sheet: sheet.name, head, headRows, rest: rest(), totalRows: sheet.dimension?.rows ?? null, cells: sheet.dimension?.cells ?? sheet.dimension?.maxCells ?? null };
 }
 
 export async function openSheet(filePath: string, opts: OpenSheetOptions = {}): Promise<OpenedSheet> {

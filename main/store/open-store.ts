@@ -7,6 +7,13 @@ import { applySeed, type SeedResult } from './seed';
 
 export type Store = Database.Database;
 
+/**
+ * Pages of 16 KiB instead of SQLite's 4 KiB for new stores: a store holds millions of small
+ * figures, and bulk-loading a national CBS workbook (two million of them) writes its B-trees a
+ * third faster with the larger pages (measured with `npm run bench -- import`).
+ */
+export const NEW_STORE_PAGE_SIZE = 16_384;
+
 export interface OpenStoreOptions {
   /** Apply the NPLV default dataset (idempotent). Default true. */
   seed?: boolean;
@@ -39,6 +46,8 @@ export function openStore(dbPath: string, options: OpenStoreOptions = {}): Opene
   }
   try {
     db.pragma('busy_timeout = 5000');
+    // Only a new, empty file takes a page size; an existing store keeps the one it was made with.
+    if (!options.readonly && db.pragma('page_count', { simple: true }) === 0) db.pragma(`page_size = ${NEW_STORE_PAGE_SIZE}`);
     db.pragma('foreign_keys = ON');
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

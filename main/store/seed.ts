@@ -73,8 +73,8 @@ export function applySeed(db: Database.Database): SeedResult {
        WHERE a.code = ? AND i.code = ? AND o.period = ? AND o.source_id = ?`,
     ).pluck();
     const insertObservation = db.prepare(
-      `INSERT INTO observation (area_id, indicator_id, period, year_start, year_end, value, low, high, qualifier, raw, source_id, cell, created_at)
-       VALUES (?, (SELECT id FROM indicator WHERE code = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+      `INSERT INTO observation (area_id, indicator_id, period, year_start, year_end, value, low, high, qualifier, raw, source_id, cell)
+       VALUES (?, (SELECT id FROM indicator WHERE code = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
     );
     for (const o of seed.observations) {
       const sourceId = sourceOf(o.source);
@@ -83,7 +83,7 @@ export function applySeed(db: Database.Database): SeedResult {
       const area = areaId(o.area);
       if (!period || area === undefined) throw new Error(`seed: bad observation ${o.area}/${o.indicator}/${o.period}`);
       insertObservation.run(area, o.indicator, period.period, period.yearStart, period.yearEnd, o.value ?? null,
-        o.low ?? null, o.high ?? null, o.qualifier ?? null, o.raw, sourceId, now);
+        o.low ?? null, o.high ?? null, o.qualifier ?? null, o.raw, sourceId);
     }
     db.prepare("INSERT INTO app_meta (key, value) VALUES ('seed_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
       .run(String(seed.seedVersion));

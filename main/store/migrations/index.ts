@@ -2,6 +2,7 @@
 // `?raw` imports the file's text (Vite/Vitest natively; the esbuild build has a small plugin).
 import m0001 from './0001-initial.sql?raw';
 import m0002 from './0002-import.sql?raw';
+import m0003 from './0003-observation-lean.sql?raw';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: '0001-initial', sql: m0001 },
   { version: 2, name: '0002-import', sql: m0002 },
+  { version: 3, name: '0003-observation-lean', sql: m0003 },
 ];
 
 export const latestVersion = migrations.length;

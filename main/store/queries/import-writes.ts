@@ -1,29 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Store } from '../open-store';
+import { ObservationWrites, type ObservationRow } from './observation-writes';
 
-/**
- * The writes of one import, as prepared statements on the import's own connection. The caller
- * holds the transaction; nothing here commits. Figures are staged in a TEMP table without
- * constraints or indexes (a multi-row INSERT of OBS_BATCH rows at a time) and moved into
- * `observation` by one INSERT … SELECT every STAGE_ROWS rows: on a national CBS workbook (two
- * million figures) that halves the cost of inserting them one statement at a time, where binding
- * and per-row bookkeeping cost more than the insert itself.
- */
-export interface ObservationRow {
-  areaId: number;
-  indicatorId: number;
-  period: string;
-  yearStart: number;
-  yearEnd: number;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: string | null;
-  sign: string | null;
-  raw: string;
-  cell: string;
-  breakdown: string | null;
-}
+export type { ObservationRow };
 
 export interface NewIndicator {
   code: string;
@@ -39,50 +18,20 @@ export interface NewIndicator {
   needsReview: boolean;
 }
 
-const OBS_COLUMNS = 'area_id, indicator_id, period, year_start, year_end, value, low, high, qualifier, sign, raw, cell, breakdown';
-const OBS_ONE = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-/** Most figures are a value or sign in the file's one period: they are staged with half the parameters. */
-const NARROW_COLUMNS = 'area_id, indicator_id, value, sign, raw, cell';
-const NARROW_ONE = '(?, ?, ?, ?, ?, ?)';
-const OBS_BATCH = 64;
-const STAGE_ROWS = 16_384;
-
+/**
+ * The writes of one import, as prepared statements on the import's own connection. The caller
+ * holds the transaction; nothing here commits. Figures go through ObservationWrites.
+ */
 export class ImportWrites {
   private readonly stmt: Record<string, Database.Statement>;
-  private readonly batch: Database.Statement;
-  private readonly single: Database.Statement;
-  private readonly narrowBatch: Database.Statement;
-  private readonly narrowSingle: Database.Statement;
-  private readonly move: Database.Statement;
-  private readonly clear: Database.Statement;
-  private pending: unknown[] = [];
-  private pendingRows = 0;
-  private pendingNarrow = false;
-  private staged = 0;
-  /** The period a narrow row stands for: the first figure's. */
-  private period: { period: string; yearStart: number; yearEnd: number } | null = null;
-  /** Figures moved into `observation` so far. */
-  written = 0;
+  readonly observations: ObservationWrites;
 
   constructor(
     private readonly db: Store,
     private readonly sourceId: number,
     private readonly createdAt: string,
   ) {
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_stage (${OBS_COLUMNS})`);
-    db.exec('DELETE FROM temp.import_stage');
-    this.batch = db.prepare(`INSERT INTO temp.import_stage (${OBS_COLUMNS}) VALUES ${Array(OBS_BATCH).fill(OBS_ONE).join(', ')}`);
-    this.single = db.prepare(`INSERT INTO temp.import_stage (${OBS_COLUMNS}) VALUES ${OBS_ONE}`);
-    this.narrowBatch = db.prepare(`INSERT INTO temp.import_stage (${NARROW_COLUMNS}) VALUES ${Array(OBS_BATCH).fill(NARROW_ONE).join(', ')}`);
-    this.narrowSingle = db.prepare(`INSERT INTO temp.import_stage (${NARROW_COLUMNS}) VALUES ${NARROW_ONE}`);
-    // File order is kept: a source's figures are listed by id, as they stood in the file.
-    this.move = db.prepare(
-      `INSERT INTO observation (${OBS_COLUMNS}, source_id, created_at)
-       SELECT area_id, indicator_id, coalesce(period, @period), coalesce(year_start, @yearStart), coalesce(year_end, @yearEnd),
-              value, low, high, qualifier, sign, raw, cell, breakdown, @source, @created
-       FROM temp.import_stage ORDER BY rowid`,
-    );
-    this.clear = db.prepare('DELETE FROM temp.import_stage');
+    this.observations = new ObservationWrites(db, sourceId);
     this.stmt = {
       area: db.prepare('INSERT INTO area (code, name, kind, parent_id, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       renameArea: db.prepare('UPDATE area SET name = ? WHERE id = ?'),
@@ -136,43 +85,17 @@ export class ImportWrites {
   }
 
   addObservation(o: ObservationRow): void {
-    this.period ??= { period: o.period, yearStart: o.yearStart, yearEnd: o.yearEnd };
-    const narrow = o.period === this.period.period && o.low === null && o.high === null && o.qualifier === null && o.breakdown === null;
-    // Rows go into the stage in file order: switching between the two forms sends what is pending first.
-    if (narrow !== this.pendingNarrow && this.pendingRows > 0) this.stagePending();
-    this.pendingNarrow = narrow;
-    if (narrow) this.pending.push(o.areaId, o.indicatorId, o.value, o.sign, o.raw, o.cell);
-    else this.pending.push(o.areaId, o.indicatorId, o.period, o.yearStart, o.yearEnd, o.value, o.low, o.high, o.qualifier, o.sign, o.raw, o.cell, o.breakdown);
-    if (++this.pendingRows === OBS_BATCH) {
-      (narrow ? this.narrowBatch : this.batch).run(this.pending);
-      this.pending = [];
-      this.pendingRows = 0;
-      this.staged += OBS_BATCH;
-      if (this.staged >= STAGE_ROWS) this.moveStaged();
-    }
+    this.observations.add(o);
   }
 
-  /** Stage what is pending, row by row (fewer than a batch). */
-  private stagePending(): void {
-    const width = this.pending.length / this.pendingRows;
-    const one = this.pendingNarrow ? this.narrowSingle : this.single;
-    for (let i = 0; i < this.pendingRows; i++) one.run(this.pending.slice(i * width, (i + 1) * width));
-    this.staged += this.pendingRows;
-    this.pending = [];
-    this.pendingRows = 0;
-  }
-
-  private moveStaged(): void {
-    const p = this.period ?? { period: '', yearStart: 0, yearEnd: 0 };
-    this.written += this.move.run({ ...p, source: this.sourceId, created: this.createdAt }).changes;
-    this.clear.run();
-    this.staged = 0;
+  /** Figures inserted so far. */
+  get written(): number {
+    return this.observations.written;
   }
 
   /** Everything added so far is in `observation`. */
   flush(): void {
-    if (this.pendingRows > 0) this.stagePending();
-    if (this.staged > 0) this.moveStaged();
+    this.observations.flush();
   }
 
   /**

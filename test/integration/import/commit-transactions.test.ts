@@ -50,9 +50,9 @@ describe('all or nothing (inline)', () => {
 
   it('a failure half-way (a forced error on one row) leaves row counts and content unchanged', async () => {
     const { file } = makeBuurtenCsv(dir, { rows: 12_000, name: 'buurten-fout-2024.csv' });
-    // A real SQLite error in the middle of the walk: the figure from C3001 cannot be inserted. Figures
-    // go into the table 16,384 at a time, so it fails when about 8,200 of the 12,000 rows are read.
-    s.ctx.db.exec("CREATE TRIGGER forced_failure BEFORE INSERT ON observation WHEN NEW.cell = 'C3001' BEGIN SELECT RAISE(ABORT, 'forced failure half-way'); END;");
+    // A real SQLite error in the middle of the walk: the figure from C8001 cannot be inserted. Figures
+    // go into the table 64 at a time, so it fails when about 8,000 of the 12,000 rows are read.
+    s.ctx.db.exec("CREATE TRIGGER forced_failure BEFORE INSERT ON observation WHEN NEW.cell = 'C8001' BEGIN SELECT RAISE(ABORT, 'forced failure half-way'); END;");
     const before = fingerprint(s);
     try {
       const st = await commitJob(s, { filePath: file, choices: { areas: { newAreas: 'create' } } });

@@ -6,7 +6,22 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/store/migrate';
 import { migrations } from '../../../main/store/migrations/index';
 import { openStore } from '../../../main/store/open-store';
-import { applySeed } from '../../../main/store/seed';
+
+/** A store at schema version 1 with a few figures, written the way version 1 wrote them (with created_at). */
+function version1Store(file: string): Database.Database {
+  const v1 = new Database(file);
+  v1.pragma('foreign_keys = ON');
+  migrate(v1, file, migrations.slice(0, 1));
+  v1.exec(`
+    INSERT INTO source (id, kind, title, imported_at) VALUES (1, 'document', 'Kamerstuk 30 995 nr. 104', '2026-01-01');
+    INSERT INTO area (id, code, name, kind, created_at) VALUES (1, 'NPLV', 'NPLV', 'programme', 'then'), (2, 'NPLV01', 'Amsterdam Nieuw-West', 'focus_area', 'then');
+    INSERT INTO indicator (id, code, name, theme, unit, aggregation) VALUES (1, 'woningen_verbeterd', 'Woningen verbeterd', 'wonen', 'count', 'sum');
+    INSERT INTO observation (area_id, indicator_id, period, year_start, year_end, value, low, high, qualifier, raw, source_id, cell, created_at) VALUES
+      (1, 1, '2024', 2024, 2024, 1400, NULL, NULL, 'nearly', 'bijna 1.400', 1, NULL, 'then'),
+      (1, 1, '2023-2025', 2023, 2025, NULL, 30000, 40000, NULL, '30.000 tot 40.000', 1, NULL, 'then'),
+      (2, 1, '2024', 2024, 2024, 15000, NULL, NULL, 'about', 'ca. 15.000', 1, 'F23', 'then');`);
+  return v1;
+}
 
 /**
  * Migration 0002 rebuilds the observation table (a breakdown column, CHECKs as OR-chains): a
@@ -17,10 +32,7 @@ const rows = (db: Database.Database) => db.prepare('SELECT id, area_id, indicato
 describe('migration 0002 (import)', () => {
   it('upgrades a version-1 store with figures and superseded history, keeping every row', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'wv-m2-')), 'v1.sqlite');
-    const v1 = new Database(file);
-    v1.pragma('foreign_keys = ON');
-    migrate(v1, file, migrations.slice(0, 1));
-    applySeed(v1);
+    const v1 = version1Store(file);
     // One revised figure: the old row points to its successor.
     const first = v1.prepare('SELECT id, area_id, indicator_id, period, year_start, year_end, source_id FROM observation ORDER BY id LIMIT 1').get() as Record<string, number | string>;
     const next = v1
@@ -38,6 +50,8 @@ describe('migration 0002 (import)', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const cols = (db.prepare('PRAGMA table_info(observation)').all() as { name: string }[]).map((c) => c.name);
     expect(cols).toContain('breakdown');
+    // 0003: the figure's time is its source's import time; the column is gone.
+    expect(cols).not.toContain('created_at');
     const sourceCols = (db.prepare('PRAGMA table_info(source)').all() as { name: string }[]).map((c) => c.name);
     expect(sourceCols).toEqual(expect.arrayContaining(['layout', 'mapping_name', 'report_json']));
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observation' ORDER BY name").pluck().all();
@@ -45,7 +59,7 @@ describe('migration 0002 (import)', () => {
 
     // The rules are the same rules: a bad sign or qualifier, an empty figure, a reversed range are refused.
     const insert = (patch: string) => () =>
-      db.prepare(`INSERT INTO observation (area_id, indicator_id, period, year_start, year_end, value, low, high, sign, qualifier, source_id, created_at) VALUES (1, 1, '2024', 2024, 2024, ${patch}, 1, 'now')`).run();
+      db.prepare(`INSERT INTO observation (area_id, indicator_id, period, year_start, year_end, value, low, high, sign, qualifier, source_id) VALUES (1, 1, '2024', 2024, 2024, ${patch}, 1)`).run();
     expect(insert("5, NULL, NULL, 'bogus', NULL")).toThrow(/CHECK/);
     expect(insert("5, NULL, NULL, NULL, 'roughly'")).toThrow(/CHECK/);
     expect(insert('NULL, NULL, NULL, NULL, NULL')).toThrow(/CHECK/);

@@ -19,6 +19,7 @@ describe('store: open, migrate, seed', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('page_size', { simple: true })).toBe(16_384);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['area', 'area_alias', 'area_member', 'indicator', 'observation', 'source', 'mapping', 'scenario', 'saved_view', 'funding_stream']));
     db.close();

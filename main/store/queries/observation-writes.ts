@@ -1,0 +1,101 @@
+import type Database from 'better-sqlite3';
+import type { Store } from '../open-store';
+
+/**
+ * An import's figures into `observation`, in file order (a source's figures are listed by id, as
+ * they stood in the file), a multi-row INSERT of BATCH rows at a time. Most figures of a file are
+ * a value or a CBS sign in the file's one period: those go in the narrow form, where the period
+ * and the source are bound once per statement instead of once per row.
+ *
+ * The ids it wrote are kept (distinct areas and indicators), so that a bulk load, which runs
+ * without SQLite's per-row foreign-key lookups, can check them all at once before it commits.
+ */
+export interface ObservationRow {
+  areaId: number;
+  indicatorId: number;
+  period: string;
+  yearStart: number;
+  yearEnd: number;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  qualifier: string | null;
+  sign: string | null;
+  raw: string;
+  cell: string;
+  breakdown: string | null;
+}
+
+const COLUMNS = 'area_id, indicator_id, period, year_start, year_end, value, low, high, qualifier, sign, raw, cell, breakdown, source_id';
+const WIDE_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, @source)';
+const NARROW_ROW = '(?, ?, @period, @yearStart, @yearEnd, ?, NULL, NULL, NULL, ?, ?, ?, NULL, @source)';
+const BATCH = 64;
+
+interface Period {
+  period: string;
+  yearStart: number;
+  yearEnd: number;
+}
+
+export class ObservationWrites {
+  private readonly wideBatch: Database.Statement;
+  private readonly wideOne: Database.Statement;
+  private readonly narrowBatch: Database.Statement;
+  private readonly narrowOne: Database.Statement;
+  private pending: unknown[] = [];
+  private pendingRows = 0;
+  private pendingNarrow = false;
+  /** The period a narrow row stands for: the first figure's. */
+  private period: Period | null = null;
+  private fixed: Period & { source: number } = { period: '', yearStart: 0, yearEnd: 0, source: 0 };
+  readonly areaIds = new Set<number>();
+  readonly indicatorIds = new Set<number>();
+  /** Figures inserted so far. */
+  written = 0;
+
+  constructor(
+    db: Store,
+    private readonly sourceId: number,
+  ) {
+    const insert = (row: string, n: number) => db.prepare(`INSERT INTO observation (${COLUMNS}) VALUES ${Array(n).fill(row).join(', ')}`);
+    this.wideBatch = insert(WIDE_ROW, BATCH);
+    this.wideOne = insert(WIDE_ROW, 1);
+    this.narrowBatch = insert(NARROW_ROW, BATCH);
+    this.narrowOne = insert(NARROW_ROW, 1);
+    this.fixed.source = sourceId;
+  }
+
+  add(o: ObservationRow): void {
+    if (!this.period) {
+      this.period = { period: o.period, yearStart: o.yearStart, yearEnd: o.yearEnd };
+      this.fixed = { ...this.period, source: this.sourceId };
+    }
+    const narrow = o.period === this.period.period && o.low === null && o.high === null && o.qualifier === null && o.breakdown === null;
+    // Rows go in in file order: switching between the two forms sends what is pending first.
+    if (narrow !== this.pendingNarrow && this.pendingRows > 0) this.sendPending();
+    this.pendingNarrow = narrow;
+    if (narrow) this.pending.push(o.areaId, o.indicatorId, o.value, o.sign, o.raw, o.cell);
+    else this.pending.push(o.areaId, o.indicatorId, o.period, o.yearStart, o.yearEnd, o.value, o.low, o.high, o.qualifier, o.sign, o.raw, o.cell, o.breakdown);
+    this.areaIds.add(o.areaId);
+    this.indicatorIds.add(o.indicatorId);
+    if (++this.pendingRows === BATCH) {
+      this.written += (narrow ? this.narrowBatch : this.wideBatch).run(this.pending, this.fixed).changes;
+      this.pending = [];
+      this.pendingRows = 0;
+    }
+  }
+
+  /** Everything added so far is in `observation`. */
+  flush(): void {
+    if (this.pendingRows > 0) this.sendPending();
+  }
+
+  /** What is pending (fewer than a batch), row by row. */
+  private sendPending(): void {
+    const width = this.pending.length / this.pendingRows;
+    const one = this.pendingNarrow ? this.narrowOne : this.wideOne;
+    for (let i = 0; i < this.pendingRows; i++) this.written += one.run(this.pending.slice(i * width, (i + 1) * width), this.fixed).changes;
+    this.pending = [];
+    this.pendingRows = 0;
+  }
+}

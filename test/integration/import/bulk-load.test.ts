@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Services } from '../../../main/app/services';
+import { checkLoadedReferences, setAsideIndexes } from '../../../main/store/queries/bulk-load';
+import { ObservationWrites } from '../../../main/store/queries/observation-writes';
+import { freshServices } from '../../helpers/services';
+import { makeBuurtenCsv } from '../../fixtures/make-buurten-csv';
+import { commit, commitJob, fingerprint, storedFigures } from './commit-helpers';
+
+/**
+ * A large file is bulk loaded: the observation indexes are set aside and built again, and the
+ * foreign keys are checked once at the end instead of on every row. None of that may show: the same
+ * figures as a normal import, the same indexes afterwards, foreign keys back on, and a failure or a
+ * cancel still leaves the store exactly as it was — indexes included.
+ */
+const dir = mkdtempSync(path.join(os.tmpdir(), 'wv-bulk-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const indexes = (s: Services) => s.ctx.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observation' ORDER BY name").all();
+const request = (filePath: string) => ({ filePath, choices: { areas: { newAreas: 'create' as const } } });
+
+describe('bulk load of a large file', () => {
+  let s: Services;
+  let normal: Services;
+  beforeAll(() => {
+    s = freshServices();
+    normal = freshServices();
+  });
+  afterAll(() => {
+    s.close();
+    normal.close();
+  });
+  beforeEach(() => {
+    process.env.WV_IMPORT_BULK_MIN_FIGURES = '1';
+  });
+  afterEach(() => {
+    delete process.env.WV_IMPORT_BULK_MIN_FIGURES;
+  });
+
+  it('stores exactly what a normal import stores, and leaves the indexes and foreign keys as they were', async () => {
+    const { file } = makeBuurtenCsv(dir, { rows: 3000, name: 'buurten-bulk-2024.csv' });
+    const before = indexes(s);
+    expect(before.map((i) => (i as { name: string }).name)).toEqual(['observation_area', 'observation_current', 'observation_source']);
+    const bulk = await commit(s, request(file));
+    delete process.env.WV_IMPORT_BULK_MIN_FIGURES;
+    const plain = await commit(normal, request(file));
+    expect(bulk).toMatchObject({ committed: true, observations: 6000, rowsRead: 3000 });
+    expect(storedFigures(s, bulk.sourceId as number)).toEqual(storedFigures(normal, plain.sourceId as number));
+    expect(indexes(s)).toEqual(before);
+    expect(s.ctx.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(s.ctx.db.pragma('foreign_key_check')).toEqual([]);
+    expect(s.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The indexes are in use again: a lookup by area goes through observation_area.
+    const plan = s.ctx.db.prepare('EXPLAIN QUERY PLAN SELECT * FROM observation WHERE area_id = 5 AND indicator_id = 1').all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/observation_area/);
+  });
+
+  it('a failure half-way leaves the store as it was, its indexes included', async () => {
+    const { file } = makeBuurtenCsv(dir, { rows: 6000, name: 'buurten-bulk-fout-2024.csv' });
+    s.ctx.db.exec("CREATE TRIGGER forced_failure BEFORE INSERT ON observation WHEN NEW.cell = 'C4001' BEGIN SELECT RAISE(ABORT, 'forced failure half-way'); END;");
+    const before = fingerprint(s);
+    const idx = indexes(s);
+    try {
+      const st = await commitJob(s, request(file));
+      expect(st).toMatchObject({ state: 'failed', error: { code: 'INTERNAL' } });
+      expect(st.error?.message).toMatch(/forced failure half-way/);
+    } finally {
+      s.ctx.db.exec('DROP TRIGGER forced_failure');
+    }
+    expect(fingerprint(s)).toEqual(before);
+    expect(indexes(s)).toEqual(idx);
+    expect(s.ctx.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});
+
+describe('the reference check that replaces per-row foreign keys', () => {
+  let s: Services;
+  beforeAll(() => {
+    s = freshServices();
+  });
+  afterAll(() => s.close());
+
+  it('refuses figures that point to an area or indicator that does not exist, naming what is wrong', () => {
+    const db = s.ctx.db;
+    db.pragma('foreign_keys = OFF');
+    db.exec('BEGIN');
+    try {
+      const kept = setAsideIndexes(db);
+      const sourceId = Number(db.prepare("INSERT INTO source (kind, title, imported_at) VALUES ('file', 'x.csv', 'now')").run().lastInsertRowid);
+      const areaId = db.prepare("SELECT id FROM area WHERE code = 'NPLV01'").pluck().get() as number;
+      const indicatorId = db.prepare('SELECT id FROM indicator LIMIT 1').pluck().get() as number;
+      const w = new ObservationWrites(db, sourceId);
+      const row = { period: '2024', yearStart: 2024, yearEnd: 2024, value: 1, low: null, high: null, qualifier: null, sign: null, raw: '1', breakdown: null };
+      w.add({ ...row, areaId, indicatorId, cell: 'B2' });
+      w.add({ ...row, areaId: 999_999, indicatorId, cell: 'B3' });
+      w.add({ ...row, areaId, indicatorId: 888_888, cell: 'B4' });
+      w.flush();
+      expect(w.written).toBe(3);
+      kept.rebuild();
+      expect(() => checkLoadedReferences(db, { areaIds: w.areaIds, indicatorIds: w.indicatorIds, sourceId })).toThrow(
+        /not saved: 1 area\(s\) the figures point to do not exist; 1 indicator\(s\) the figures point to do not exist/,
+      );
+      // Figures that point to what exists pass.
+      expect(() => checkLoadedReferences(db, { areaIds: new Set([areaId]), indicatorIds: new Set([indicatorId]), sourceId })).not.toThrow();
+    } finally {
+      db.exec('ROLLBACK');
+      db.pragma('foreign_keys = ON');
+    }
+  });
+});
