@@ -141,7 +141,7 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
     const { prepared, grid } = await runPipeline(opened, pipelineInput(req, ctx), {
       ...hooks(control, 'rijen'),
       onPrepared: setup,
-      sink: (event, duplicate, g) => state?.writer.sink(event, duplicate, g),
+      steps: (step) => state?.writer.step(step),
     });
     if (!state) throw new Error('the import was not set up');
     const { sourceId, writes, writer } = state;

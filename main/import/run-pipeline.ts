@@ -1,4 +1,5 @@
 import { prepareImport, walkGrid, type BuildPreviewInput, type EventSink, type PreparedImport, type PreviewFile } from '../../shared/domain/import/build-preview';
+import { FigureSteps, type StepSink } from '../../shared/domain/import/figure-steps';
 import type { Grid } from '../../shared/domain/import/grid';
 import { RowGrid } from '../../shared/domain/import/row-grid';
 import { StreamWalk } from '../../shared/domain/import/stream-walk';
@@ -15,7 +16,8 @@ export type PipelineInput = Omit<BuildPreviewInput, 'grid' | 'file' | 'sheetName
 export interface PipelineHooks {
   /** Called once the plan is known, before the first row is walked (the writer sets up here). */
   onPrepared?: (prepared: PreparedImport) => void;
-  sink?: EventSink;
+  /** What to write (a commit): every area and figure the walk decides to import, in sheet order. */
+  steps?: StepSink;
   /** Rows walked so far, of how many (null while unknown). */
   progress?: (done: number, total: number | null) => void;
   /** Throws to stop the walk (a cancelled job). */
@@ -24,6 +26,8 @@ export interface PipelineHooks {
 
 export interface PipelineResult {
   prepared: PreparedImport;
+  /** Figures the walk left out (text, no period, an area not imported, a duplicate). */
+  skippedFigures: number;
   /** The grid of the whole sheet, or a streamed sheet's first rows: for the preview's sample and the recipe. */
   grid: Grid;
   streamed: boolean;
@@ -37,24 +41,32 @@ export function previewFileOf(opened: OpenedSheet): PreviewFile {
   return { name: file.name, sha256: file.sha256, format: file.format, sizeBytes: file.sizeBytes, encoding: csv?.encoding ?? null, separator: csv?.separator ?? null };
 }
 
+/** The walk's sink: the steps a commit writes (nothing for a preview, which only collects). */
+function stepsOf(prepared: PreparedImport, hooks: PipelineHooks): { sink?: EventSink; skipped: () => number } {
+  if (!hooks.steps) return { skipped: () => 0 };
+  const steps = new FigureSteps(prepared, hooks.steps);
+  return { sink: steps.sink, skipped: () => steps.skippedFigures };
+}
+
 async function walkWhole(grid: Grid, opened: OpenedSheet, input: PipelineInput, hooks: PipelineHooks): Promise<PipelineResult> {
   const prepared = prepareImport({ ...input, grid, file: previewFileOf(opened), sheetNames: opened.sheetNames });
   hooks.onPrepared?.(prepared);
+  const steps = stepsOf(prepared, hooks);
   const { plan } = prepared;
   const { firstDataRow, lastDataRow } = plan.region;
   if (plan.layout === 'wide' || plan.layout === 'long') {
     const total = Math.max(0, lastDataRow - firstDataRow + 1);
     for (let from = firstDataRow; from <= lastDataRow; from += CHUNK_ROWS) {
       const to = Math.min(lastDataRow, from + CHUNK_ROWS - 1);
-      walkGrid(prepared, grid, { ...plan, region: { ...plan.region, firstDataRow: from, lastDataRow: to } }, hooks.sink);
+      walkGrid(prepared, grid, { ...plan, region: { ...plan.region, firstDataRow: from, lastDataRow: to } }, steps.sink);
       hooks.progress?.(to - firstDataRow + 1, total);
       hooks.checkpoint?.();
       await turn();
     }
   } else {
-    walkGrid(prepared, grid, plan, hooks.sink);
+    walkGrid(prepared, grid, plan, steps.sink);
   }
-  return { prepared, grid, streamed: false };
+  return { prepared, grid, streamed: false, skippedFigures: steps.skipped() };
 }
 
 export async function runPipeline(opened: OpenedSheet, input: PipelineInput, hooks: PipelineHooks = {}): Promise<PipelineResult> {
@@ -74,7 +86,8 @@ export async function runPipeline(opened: OpenedSheet, input: PipelineInput, hoo
     return walkWhole(all, opened, input, hooks);
   }
   hooks.onPrepared?.(prepared);
-  const walk = new StreamWalk(prepared, hooks.sink);
+  const steps = stepsOf(prepared, hooks);
+  const walk = new StreamWalk(prepared, steps.sink);
   for (const row of opened.headRows) walk.push(row);
   let n = 0;
   for await (const row of opened.rest) {
@@ -82,9 +95,11 @@ export async function runPipeline(opened: OpenedSheet, input: PipelineInput, hoo
     if (++n % CHUNK_ROWS === 0) {
       hooks.progress?.(row.r + 1, opened.totalRows);
       hooks.checkpoint?.();
+      // Rows may arrive faster than they are written: give a cancel (and other work) its turn.
+      await turn();
     }
   }
   walk.end();
   hooks.progress?.(opened.totalRows ?? prepared.plan.region.lastDataRow + 1, opened.totalRows ?? prepared.plan.region.lastDataRow + 1);
-  return { prepared, grid: opened.head, streamed: true };
+  return { prepared, grid: opened.head, streamed: true, skippedFigures: steps.skipped() };
 }

@@ -1,24 +1,22 @@
 import { LEVEL_KIND, levelOfCode, parentCode, type CbsLevel } from '../../shared/domain/areas/normalise-code';
-import type { EventSink, PreparedImport } from '../../shared/domain/import/build-preview';
+import type { PreparedImport } from '../../shared/domain/import/build-preview';
 import { cellAddress } from '../../shared/domain/import/cell-address';
-import type { ExtractEvent, FigureRecord } from '../../shared/domain/import/extract-records';
+import type { AreaStep, FigureStep, WriteStep } from '../../shared/domain/import/figure-steps';
 import type { Grid } from '../../shared/domain/import/grid';
 import type { IndicatorCatalogue } from '../../shared/domain/import/indicator-catalogue';
 import { compositionRows } from '../../shared/domain/import/plan-composition';
 import { dictionaryRows } from '../../shared/domain/import/preview-parts';
 import { slugFor } from '../../shared/domain/import/suggest-indicator';
 import { themeOf } from '../../shared/domain/import/theme-of';
-import type { ParsedCell } from '../../shared/domain/numbers/parsed-cell';
-import { parsePeriod, type PeriodRange } from '../../shared/domain/period';
 import { aliasKey } from '../../shared/domain/text/alias-key';
 import type { ImportWrites } from '../store/queries/import-writes';
 
 /**
- * Turns the walk's events into rows: areas created with their CBS parents, confirmed aliases
- * remembered, indicators created on first use (new ones flagged for review), and every figure with
- * its cell, raw text, sign, qualifier and range. It writes exactly what the preview counted: the
- * same plan, the same walk, and the collector's verdict on duplicates. It never commits — the
- * import job holds the transaction.
+ * Turns the import's steps (figure-steps: what the walk decided to write) into rows: areas created
+ * with their CBS parents, confirmed aliases remembered, indicators created on first use (new ones
+ * flagged for review), and every figure with its cell, raw text, sign, qualifier and range. It
+ * writes exactly what the preview counted: the same plan, the same walk, and the collector's
+ * verdict on duplicates. It never commits — the import job holds the transaction.
  */
 export interface WriterCounts {
   observations: number;
@@ -27,8 +25,6 @@ export interface WriterCounts {
   indicatorsNew: number;
   definitions: number;
   members: number;
-  /** Figures left out: text in a figure column, no period, an area not imported. */
-  skippedFigures: number;
 }
 
 export interface WriterOptions {
@@ -43,50 +39,29 @@ export interface WriterOptions {
   fileName: string;
 }
 
-interface ObservationValue {
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: string | null;
-  sign: string | null;
-}
-
-/** A parsed cell as the observation columns hold it; null for text (never a figure). */
-export function observationValue(p: ParsedCell, provisionalPeriod: boolean): ObservationValue | null {
-  if (p.kind === 'number') {
-    return { value: p.value, low: p.low ?? null, high: p.high ?? null, qualifier: p.qualifier ?? null, sign: p.sign ?? (provisionalPeriod ? 'provisional' : null) };
-  }
-  if (p.kind === 'sign') return { value: p.value, low: null, high: null, qualifier: null, sign: p.sign };
-  return null;
-}
-
 const COUNTRY = 'NL00';
 
 export class ImportWriter {
-  readonly counts: WriterCounts = { observations: 0, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, definitions: 0, members: 0, skippedFigures: 0 };
+  readonly counts: WriterCounts = { observations: 0, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, definitions: 0, members: 0 };
   /** Areas that received figures (or memberships), and the ones this import created (with parents that got none). */
   readonly areasWritten = new Set<number>();
   readonly areasCreatedIds = new Set<number>();
   private prepared!: PreparedImport;
   private currentArea: number | null = null;
   private readonly measureIndicator = new Map<number, number>();
-  private readonly periods = new Map<string, PeriodRange | null>();
-  private readonly remembered = new Set<string>();
   /** Areas this import created without a name (parents known only by code): named when their own row comes. */
   private readonly unnamed = new Set<string>();
-  private breakdownLabels: string[] = [];
 
   constructor(private readonly o: WriterOptions) {}
 
   start(prepared: PreparedImport): void {
     this.prepared = prepared;
-    const headers = new Map(prepared.plan.headers.map((h) => [h.c, h.label]));
-    this.breakdownLabels = prepared.plan.dimensions.map((c) => headers.get(c) ?? `kolom ${c + 1}`);
   }
 
-  readonly sink: EventSink = (event, duplicate, grid) => {
-    if (event.kind === 'area') this.area(event, duplicate, grid);
-    else this.figure(event, duplicate);
+  readonly step = (s: WriteStep): void => {
+    if (s.kind === 'figure') this.figure(s);
+    else if (s.kind === 'area') this.area(s);
+    else this.currentArea = null;
   };
 
   /** Creates the area (and its missing parents, from the code) when the store does not have it. */
@@ -108,32 +83,10 @@ export class ImportWriter {
     return id;
   }
 
-  private parentNames(event: ExtractEvent, grid: Grid): Map<CbsLevel, string> {
-    const out = new Map<CbsLevel, string>();
-    for (const p of this.prepared.plan.area.parents ?? []) {
-      const text = grid.cell(event.r, p.nameColumn).text.trim();
-      if (text) out.set(p.level, text);
-    }
-    return out;
-  }
-
-  private area(event: Extract<ExtractEvent, { kind: 'area' }>, duplicate: boolean, grid: Grid): void {
-    const a = event.area;
-    this.currentArea = null;
-    if (a.kind !== 'area' || a.needsConfirmation || duplicate) return;
-    const name = event.isCode ? event.name : event.label;
-    const id = this.ensureArea(a.code, name || null, this.parentNames(event, grid));
+  private area(s: AreaStep): void {
+    const id = this.ensureArea(s.code, s.name, new Map(s.parents));
     this.currentArea = id;
-    if (a.remember && !this.remembered.has(`${a.remember.context}\u0000${a.remember.alias}`)) {
-      this.remembered.add(`${a.remember.context}\u0000${a.remember.alias}`);
-      if (this.o.writes.insertAlias(aliasKey(a.remember.alias), a.remember.alias, id, a.remember.context)) this.counts.aliasesRemembered++;
-    }
-  }
-
-  private period(text: string): PeriodRange | null {
-    let p = this.periods.get(text);
-    if (p === undefined) this.periods.set(text, (p = parsePeriod(text)));
-    return p;
+    if (s.remember && this.o.writes.insertAlias(aliasKey(s.remember.alias), s.remember.alias, id, s.remember.context)) this.counts.aliasesRemembered++;
   }
 
   private indicatorFor(measure: number): number {
@@ -161,34 +114,26 @@ export class ImportWriter {
     });
   }
 
-  private figure(f: FigureRecord, duplicate: boolean): void {
+  private figure(f: FigureStep): void {
     const areaId = this.currentArea;
-    const v = observationValue(f.parsed, f.provisionalPeriod);
-    const period = f.period === null ? null : this.period(f.period);
-    if (areaId === null || duplicate || f.area.kind !== 'area' || f.area.needsConfirmation || !v || !period) {
-      this.counts.skippedFigures++;
-      return;
-    }
+    if (areaId === null) throw new Error('a figure step came before its area');
     this.o.writes.addObservation({
       areaId,
       indicatorId: this.indicatorFor(f.measure),
-      period: period.period,
-      yearStart: period.yearStart,
-      yearEnd: period.yearEnd,
-      ...v,
+      period: f.period.period,
+      yearStart: f.period.yearStart,
+      yearEnd: f.period.yearEnd,
+      value: f.value,
+      low: f.low,
+      high: f.high,
+      qualifier: f.qualifier,
+      sign: f.sign,
       raw: f.raw,
       cell: cellAddress(f.r, f.c),
-      breakdown: f.dimension === '' ? null : this.breakdown(f.dimension),
+      breakdown: f.breakdown,
     });
     this.counts.observations++;
     this.areasWritten.add(areaId);
-  }
-
-  private breakdown(dimension: string): string {
-    return dimension
-      .split('\u0000')
-      .map((v, i) => `${this.breakdownLabels[i] ?? ''}=${v}`)
-      .join('; ');
   }
 
   /** A variable dictionary: each first definition creates or completes its indicator. */

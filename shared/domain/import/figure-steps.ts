@@ -1,0 +1,138 @@
+import type { CbsLevel } from '../areas/normalise-code';
+import type { ParsedCell } from '../numbers/parsed-cell';
+import { parsePeriod, type PeriodRange } from '../period';
+import type { EventSink, PreparedImport } from './build-preview';
+import type { ExtractEvent, FigureRecord } from './extract-records';
+import type { Grid } from './grid';
+
+/**
+ * What an import writes, decided without the store: the walk's events become steps — "this area
+ * (create it if the store lacks it, remember this alias)" and "this figure, for the area of the
+ * last area step" — or are left out (a duplicate, an area still to confirm, text in a figure
+ * column, no period). The store side (write-import) only turns codes into ids and inserts.
+ *
+ * Pure and free of the store, so it can run in the thread that reads a large sheet while the
+ * import's own thread does nothing but insert.
+ */
+export interface AreaStep {
+  kind: 'area';
+  code: string;
+  /** The name written in the file; null when only the code is known. */
+  name: string | null;
+  /** Names of the CBS parents written in the same row (gemeente, wijk), for parents the store lacks. */
+  parents: [CbsLevel, string][];
+  remember: { alias: string; context: string } | null;
+}
+
+export interface FigureStep {
+  kind: 'figure';
+  measure: number;
+  period: PeriodRange;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  qualifier: string | null;
+  sign: string | null;
+  raw: string;
+  r: number;
+  c: number;
+  /** Another key of the figure ("PC5=9901A"), or null. */
+  breakdown: string | null;
+}
+
+/** An area event that writes nothing: the figures after it are left out until the next area. */
+export interface NoAreaStep {
+  kind: 'no-area';
+}
+
+export type WriteStep = AreaStep | FigureStep | NoAreaStep;
+export type StepSink = (step: WriteStep) => void;
+
+interface ObservationValue {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  qualifier: string | null;
+  sign: string | null;
+}
+
+/** A parsed cell as the observation columns hold it; null for text (never a figure). */
+export function observationValue(p: ParsedCell, provisionalPeriod: boolean): ObservationValue | null {
+  if (p.kind === 'number') {
+    return { value: p.value, low: p.low ?? null, high: p.high ?? null, qualifier: p.qualifier ?? null, sign: p.sign ?? (provisionalPeriod ? 'provisional' : null) };
+  }
+  if (p.kind === 'sign') return { value: p.value, low: null, high: null, qualifier: null, sign: p.sign };
+  return null;
+}
+
+export class FigureSteps {
+  /** Figures left out: text in a figure column, no period, an area not imported, a duplicate. */
+  skippedFigures = 0;
+  private areaWritable = false;
+  private readonly periods = new Map<string, PeriodRange | null>();
+  private readonly remembered = new Set<string>();
+  private readonly breakdownLabels: string[];
+
+  constructor(
+    private readonly prepared: PreparedImport,
+    private readonly out: StepSink,
+  ) {
+    const headers = new Map(prepared.plan.headers.map((h) => [h.c, h.label]));
+    this.breakdownLabels = prepared.plan.dimensions.map((c) => headers.get(c) ?? `kolom ${c + 1}`);
+  }
+
+  /** The walk's sink. */
+  readonly sink: EventSink = (event, duplicate, grid) => {
+    if (event.kind === 'area') this.area(event, duplicate, grid);
+    else this.figure(event, duplicate);
+  };
+
+  private area(event: Extract<ExtractEvent, { kind: 'area' }>, duplicate: boolean, grid: Grid): void {
+    const a = event.area;
+    if (a.kind !== 'area' || a.needsConfirmation || duplicate) {
+      this.areaWritable = false;
+      this.out({ kind: 'no-area' });
+      return;
+    }
+    this.areaWritable = true;
+    const name = event.isCode ? event.name : event.label;
+    let remember: AreaStep['remember'] = null;
+    if (a.remember && !this.remembered.has(`${a.remember.context}\u0000${a.remember.alias}`)) {
+      this.remembered.add(`${a.remember.context}\u0000${a.remember.alias}`);
+      remember = { alias: a.remember.alias, context: a.remember.context };
+    }
+    this.out({ kind: 'area', code: a.code, name: name || null, parents: this.parentNames(event, grid), remember });
+  }
+
+  private parentNames(event: ExtractEvent, grid: Grid): [CbsLevel, string][] {
+    const out: [CbsLevel, string][] = [];
+    for (const p of this.prepared.plan.area.parents ?? []) {
+      const text = grid.cell(event.r, p.nameColumn).text.trim();
+      if (text) out.push([p.level, text]);
+    }
+    return out;
+  }
+
+  private period(text: string): PeriodRange | null {
+    let p = this.periods.get(text);
+    if (p === undefined) this.periods.set(text, (p = parsePeriod(text)));
+    return p;
+  }
+
+  private figure(f: FigureRecord, duplicate: boolean): void {
+    const v = observationValue(f.parsed, f.provisionalPeriod);
+    const period = f.period === null ? null : this.period(f.period);
+    if (!this.areaWritable || duplicate || f.area.kind !== 'area' || f.area.needsConfirmation || !v || !period) {
+      this.skippedFigures++;
+      return;
+    }
+    this.out({ kind: 'figure', measure: f.measure, period, ...v, raw: f.raw, r: f.r, c: f.c, breakdown: f.dimension === '' ? null : this.breakdown(f.dimension) });
+  }
+
+  private breakdown(dimension: string): string {
+    return dimension
+      .split('\u0000')
+      .map((v, i) => `${this.breakdownLabels[i] ?? ''}=${v}`)
+      .join('; ');
+  }
+}
