@@ -12,7 +12,7 @@ const figure = (over: Partial<Extract<WriteStep, { kind: 'figure' }>>): WriteSte
 describe('step batches', () => {
   it('carry areas, left-out areas and figures (values, ranges, signs, qualifiers, breakdowns, raw text) unchanged and in order, across batches', () => {
     const first: WriteStep[] = [
-      { kind: 'area', code: 'BU03630001', name: 'Kop Zeedijk', parents: [['GM', 'Amsterdam']], remember: null },
+      { kind: 'area', code: 'BU03630001', name: 'Kop Zeedijk', parents: [['municipality', 'Amsterdam']], remember: null },
       figure({ value: 1400, raw: '1.400', r: 5, c: 3 }),
       figure({ value: null, sign: 'unknown', raw: '.', measure: 7, c: 9 }),
       figure({ value: 0, sign: 'nil', raw: '-', c: 10 }),
