@@ -26,6 +26,8 @@ export interface StepBatch {
   /** Table entries first seen in this batch. */
   newPeriods: PeriodRange[];
   newLabels: string[];
+  /** The last sheet row (0-based) read when the batch was sent, for progress. */
+  lastRow: number;
 }
 
 const FIGURE = 0;
@@ -104,6 +106,7 @@ export class StepEncoder {
       areas: this.areas,
       newPeriods: this.newPeriods,
       newLabels: this.newLabels,
+      lastRow: -1,
     };
     this.kinds = [];
     this.ints = [];

@@ -3,7 +3,7 @@ import { buildAreaIndex, type AreaIndex, type KnownAlias, type KnownArea } from 
 import { applyRecipe, recipeFromPlan } from './apply-recipe';
 import { columnLetter } from './cell-address';
 import { applyMeasureChoices, ImportChoices, type ImportChoicesInput } from './choices';
-import { ProblemCollector } from './collect-problems';
+import { ProblemCollector, type Findings } from './collect-problems';
 import { detectPlan, type PlanOverrides } from './detect-plan';
 import { extractRecords, type ExtractEvent } from './extract-records';
 import type { Grid } from './grid';
@@ -192,11 +192,14 @@ function sheetSample(grid: Grid, plan: ImportPlan): ImportPreview['sample'] {
   return { firstRow: first + 1, columns: cols.map((c) => ({ column: columnLetter(c), header: label.get(c) ?? '' })), rows };
 }
 
-/** The preview, once the walk is done. `sampleGrid` shows the top of the sheet (a streamed sheet's first rows). */
-export function finishPreview(prepared: PreparedImport, sampleGrid: Grid = prepared.input.grid): ImportPreview {
-  const { input, plan, collector } = prepared;
+/**
+ * The preview, once the walk is done. `sampleGrid` shows the top of the sheet (a streamed sheet's
+ * first rows); `findings` are the collector's, or those of a walk made in another thread.
+ */
+export function finishPreview(prepared: PreparedImport, sampleGrid: Grid = prepared.input.grid, findings: Findings = prepared.collector.findings): ImportPreview {
+  const { input, plan } = prepared;
   const { file } = input;
-  const f = collector.findings;
+  const f = findings;
   const r1 = (r: number) => r + 1;
   const review = [...f.review.values()].sort((a, b) => REVIEW_ORDER[a.status] - REVIEW_ORDER[b.status] || b.rows - a.rows || a.label.localeCompare(b.label));
   return {
