@@ -1,17 +1,19 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, Worker, type MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
 import type { GridCell } from '../../shared/domain/import/grid';
 import { AppError, type Failure } from '../../shared/errors';
 import { defineJob } from '../jobs/job-types';
-import { streamXlsxRows, type SheetPick, type StreamedRow } from './stream-xlsx-rows';
+import { feedXlsxRows, type SheetPick, type StreamedRow } from './stream-xlsx-rows';
+import type { RowSink } from './xlsx-sheet-xml';
 
 /**
- * Reading a large .xlsx in a thread of its own, so that reading and writing overlap: ExcelJS parses
- * the sheet's XML in a second worker thread (the app's own job worker bundle, started for this
- * kind) while the import's thread walks and inserts the rows it has already received. Rows travel
- * in batches of typed arrays (numbers need no text: ExcelJS's text of a number is String(value)),
+ * Reading a large .xlsx in a thread of its own, so that reading and writing overlap: the streamed
+ * reader (stream-xlsx-rows) inflates and parses the sheet's XML in a second worker thread (the
+ * app's own job worker bundle, started for this kind) while the import's thread walks and inserts
+ * the rows it has already received. Rows travel
+ * in batches of typed arrays (numbers need no text: the reader's text of a number is String(value)),
  * and at most MAX_IN_FLIGHT batches are on their way, so memory stays bounded when the writer is
  * the slower of the two.
  */
@@ -34,25 +36,70 @@ const Input = z.object({
   flow: z.custom<SharedArrayBuffer>((v) => v instanceof SharedArrayBuffer),
 });
 
-function encode(rows: StreamedRow[]): { batch: RowBatch; transfer: ArrayBuffer[] } {
-  let cells = 0;
-  for (const row of rows) cells += row.cells.length;
-  const batch: RowBatch = { type: 'rows', rows: new Int32Array(rows.length), counts: new Int32Array(rows.length), cols: new Int32Array(cells), nums: new Float64Array(cells), texts: [] };
-  let k = 0;
-  rows.forEach((row, i) => {
-    batch.rows[i] = row.r;
-    batch.counts[i] = row.cells.length;
-    for (const cell of row.cells) {
-      batch.cols[k] = cell.c;
-      if (cell.value !== undefined) batch.nums[k] = cell.value;
-      else {
-        batch.nums[k] = Number.NaN;
-        batch.texts.push(cell.text);
-      }
-      k++;
+/**
+ * The reader's rows, packed straight into a batch of typed arrays as the XML parser finishes each
+ * row (no GridCell is made on this side), and posted every BATCH_ROWS rows.
+ */
+class BatchSink implements RowSink {
+  /** A number's text is String(value), made on the other side. */
+  readonly numberTexts = false;
+  total = 0;
+  private rows = new Int32Array(BATCH_ROWS);
+  private counts = new Int32Array(BATCH_ROWS);
+  private nRows = 0;
+  private cols = new Int32Array(BATCH_ROWS * 64);
+  private nums = new Float64Array(BATCH_ROWS * 64);
+  private nCells = 0;
+  private texts: string[] = [];
+
+  constructor(
+    private readonly port: MessagePort,
+    private readonly flow: Int32Array,
+  ) {}
+
+  row(r: number, n: number, cols: Int32Array, nums: Float64Array, texts: readonly string[]): void {
+    const at = this.nCells;
+    if (at + n > this.cols.length) {
+      const size = Math.max(this.cols.length * 2, at + n);
+      const c = new Int32Array(size);
+      c.set(this.cols.subarray(0, at));
+      this.cols = c;
+      const v = new Float64Array(size);
+      v.set(this.nums.subarray(0, at));
+      this.nums = v;
     }
-  });
-  return { batch, transfer: [batch.rows.buffer, batch.counts.buffer, batch.cols.buffer, batch.nums.buffer] as ArrayBuffer[] };
+    this.rows[this.nRows] = r;
+    this.counts[this.nRows] = n;
+    this.cols.set(cols.subarray(0, n), at);
+    this.nums.set(nums.subarray(0, n), at);
+    for (let j = 0; j < n; j++) {
+      const v = nums[j] as number;
+      if (v !== v) this.texts.push(texts[j] as string);
+    }
+    this.nCells = at + n;
+    this.total++;
+    if (++this.nRows === BATCH_ROWS) this.send();
+  }
+
+  send(): void {
+    if (this.nRows === 0) return;
+    // Wait while the importing thread still has enough to do.
+    const flow = this.flow;
+    for (let inFlight = Atomics.load(flow, 0); inFlight >= MAX_IN_FLIGHT; inFlight = Atomics.load(flow, 0)) Atomics.wait(flow, 0, inFlight, 200);
+    Atomics.add(flow, 0, 1);
+    const batch: RowBatch = {
+      type: 'rows',
+      rows: this.rows.slice(0, this.nRows),
+      counts: this.counts.slice(0, this.nRows),
+      cols: this.cols.slice(0, this.nCells),
+      nums: this.nums.slice(0, this.nCells),
+      texts: this.texts,
+    };
+    this.port.postMessage(batch, [batch.rows.buffer, batch.counts.buffer, batch.cols.buffer, batch.nums.buffer] as ArrayBuffer[]);
+    this.nRows = 0;
+    this.nCells = 0;
+    this.texts = [];
+  }
 }
 
 function* decode(b: RowBatch, sheet: string): Generator<StreamedRow> {
@@ -78,24 +125,12 @@ export const xlsxRowsJob = defineJob({
   run: async (input) => {
     const port = parentPort;
     if (!port) throw new Error(`${XLSX_ROWS_JOB} runs in a worker thread only`);
-    const flow = new Int32Array(input.flow);
-    let pending: StreamedRow[] = [];
-    let total = 0;
-    const send = (): void => {
-      // Wait while the importing thread still has enough to do.
-      for (let inFlight = Atomics.load(flow, 0); inFlight >= MAX_IN_FLIGHT; inFlight = Atomics.load(flow, 0)) Atomics.wait(flow, 0, inFlight, 200);
-      Atomics.add(flow, 0, 1);
-      const { batch, transfer } = encode(pending);
-      port.postMessage(batch, transfer);
-      pending = [];
-    };
-    for await (const row of streamXlsxRows(input.filePath, input.pick)) {
-      pending.push(row);
-      total++;
-      if (pending.length === BATCH_ROWS) send();
+    const sink = new BatchSink(port, new Int32Array(input.flow));
+    for await (const _ of feedXlsxRows(input.filePath, input.pick, () => sink)) {
+      // The sink posts each batch as it fills.
     }
-    if (pending.length > 0) send();
-    return { rows: total };
+    sink.send();
+    return { rows: sink.total };
   },
 });
 
