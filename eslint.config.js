@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url', 'stream', 'better-sqlite3', 'exceljs', 'xlsx', 'iconv-lite', 'papaparse'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'release/**', '.native/**', 'bin/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'release/**', '.native/**', 'bin/**', '.exp/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -30,10 +30,10 @@ export function seedIndicator(s: Services, code: string, values: Record<string, 
     db.prepare(`INSERT INTO source (kind, title, file_name, sha256, sheet, imported_at) VALUES ('file', ?, ?, ?, 'Blad1', ?)`).run(file, file, `${code}-${period}-${Math.random()}`, t).lastInsertRowid,
   );
   const insert = db.prepare(
-    `INSERT INTO observation (area_id, indicator_id, period, year_start, year_end, value, raw, source_id, cell, created_at)
-     VALUES ((SELECT id FROM area WHERE code = ?), (SELECT id FROM indicator WHERE code = ?), ?, ?, ?, ?, ?, ?, 'C2', ?)`,
+    `INSERT INTO observation (area_id, indicator_id, period, year_start, year_end, value, raw, source_id, cell)
+     VALUES ((SELECT id FROM area WHERE code = ?), (SELECT id FROM indicator WHERE code = ?), ?, ?, ?, ?, ?, ?, 'C2')`,
   );
-  for (const [area, value] of Object.entries(values)) insert.run(area, code, period, Number(period), Number(period), value, String(value), sourceId, t);
+  for (const [area, value] of Object.entries(values)) insert.run(area, code, period, Number(period), Number(period), value, String(value), sourceId);
   return sourceId;
 }
 
