@@ -9,7 +9,7 @@ import { bulkLoadPays, checkLoadedReferences, setAsideIndexes } from '../store/q
 import { finishSource, ImportWrites, insertSource, mappingNameTaken, saveMapping } from '../store/queries/import-writes';
 import { loadImportContext, pipelineInput, readOptions, SHIPPED_CATALOGUE_SOURCE, type ImportContext } from './import-context';
 import type { ParsedCommitRequest, ParsedImportRequest } from './import-requests';
-import { openSheet, sheetCells, type OpenedSheet } from './open-sheet';
+import { closeSheet, openSheet, sheetCells, type OpenedSheet } from './open-sheet';
 import { runPipeline, type PipelineHooks } from './run-pipeline';
 import { ImportWriter } from './write-import';
 
@@ -39,8 +39,12 @@ function hooks(control: Pick<CommitControl, 'progress' | 'isCancelled' | 'cancel
 /** The preview of a file: the same walk as a commit, writing nothing. */
 export async function previewImport(req: ParsedImportRequest, ctx: ImportContext, control: Pick<CommitControl, 'progress' | 'isCancelled' | 'cancelled'>) {
   const opened = await openSheet(req.filePath, readOptions(req));
-  const { prepared, grid } = await runPipeline(opened, pipelineInput(req, ctx), hooks(control, 'lezen'));
-  return finishPreview(prepared, grid);
+  try {
+    const { prepared, grid, findings } = await runPipeline(opened, pipelineInput(req, ctx), hooks(control, 'lezen'));
+    return finishPreview(prepared, grid, findings);
+  } finally {
+    closeSheet(opened);
+  }
 }
 
 /** A mapping name from the file name: "kwb-2024.xlsx" → "kwb", unique among the saved ones. */
@@ -75,7 +79,18 @@ function emptyReport(opened: OpenedSheet, layout: ImportReport['layout'], starte
 
 export async function commitImport(db: Store, req: ParsedCommitRequest, control: CommitControl): Promise<ImportReport> {
   const started = Date.now();
-  const opened = await openSheet(req.filePath, readOptions(req));
+  const ctx = loadImportContext(db);
+  // A large sheet is walked in the thread that reads it, with what the import matches against.
+  const opened = await openSheet(req.filePath, { ...readOptions(req), walk: pipelineInput(req, ctx) });
+  try {
+    return await commitOpened(db, req, control, { opened, ctx, started });
+  } finally {
+    closeSheet(opened);
+  }
+}
+
+async function commitOpened(db: Store, req: ParsedCommitRequest, control: CommitControl, o: { opened: OpenedSheet; ctx: ImportContext; started: number }): Promise<ImportReport> {
+  const { opened, ctx, started } = o;
   const { file } = opened;
   if (req.expectSha256 && req.expectSha256 !== file.sha256) {
     throw new AppError('IMPORT_FAILED', `${file.name} has changed since the preview; preview it again before importing`, { file: file.name });
@@ -100,7 +115,6 @@ export async function commitImport(db: Store, req: ParsedCommitRequest, control:
     };
   }
 
-  const ctx = loadImportContext(db);
   const importedAt = new Date().toISOString();
   // A large file is bulk loaded (see bulk-load): decided before the transaction, because SQLite
   // switches its foreign-key checks only outside one.
@@ -138,7 +152,7 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
       writer.start(prepared);
       state = { sourceId, writes, writer };
     };
-    const { prepared, grid } = await runPipeline(opened, pipelineInput(req, ctx), {
+    const { prepared, grid, findings } = await runPipeline(opened, pipelineInput(req, ctx), {
       ...hooks(control, 'rijen'),
       onPrepared: setup,
       steps: (step) => state?.writer.step(step),
@@ -158,7 +172,7 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
     }
     control.progress('opslaan', 1, 1);
 
-    const preview = finishPreview(prepared, grid);
+    const preview = finishPreview(prepared, grid, findings);
     const c = writer.counts;
     const report: ImportReport = {
       ...emptyReport(opened, plan.layout, started),

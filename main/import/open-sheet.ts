@@ -1,9 +1,13 @@
+import type { PreviewFile } from '../../shared/domain/import/build-preview';
 import type { Grid } from '../../shared/domain/import/grid';
 import { RowGrid, type GridRow } from '../../shared/domain/import/row-grid';
 import { AppError } from '../../shared/errors';
 import { checkXlsxSize, loadFile, parseLoaded, type LoadedFile } from './read-workbook';
 import { streamXlsxRows } from './stream-xlsx-rows';
-import { readerWorkerPath, streamXlsxRowsInWorker } from './xlsx-rows-worker';
+import type { StepBatch } from './step-batch';
+import type { Walked } from './reader-walk';
+import type { PipelineInput } from './run-pipeline';
+import { readerWorkerPath, readInWorker } from './xlsx-rows-worker';
 import { xlsxSheets, type XlsxSheet } from './xlsx-sheets';
 import { DEFAULT_MAX_CELLS, type CsvInfo, type FileInfo, type ReadOptions } from './workbook-types';
 
@@ -25,6 +29,20 @@ export function streamMinCells(): number {
 export interface OpenSheetOptions extends ReadOptions {
   /** The sheet to import; the first when omitted. */
   sheet?: string | undefined;
+  /**
+   * What the import matches against (a commit): a streamed sheet is then walked in the thread
+   * that reads it (reader-walk), where there is one.
+   */
+  walk?: PipelineInput | undefined;
+}
+
+/** The walk in the reading thread, seen from the import's thread (see reader-walk). */
+export interface RemoteWalk {
+  /** Whether the reading thread walks the sheet (a wide table): known once the head rows are in. */
+  walking: () => boolean;
+  steps: AsyncGenerator<StepBatch>;
+  walked: () => Walked | null;
+  close: () => void;
 }
 
 interface OpenedCommon {
@@ -36,7 +54,12 @@ interface OpenedCommon {
 
 export type OpenedSheet =
   | (OpenedCommon & { mode: 'grid'; grid: Grid })
-  | (OpenedCommon & { mode: 'stream'; head: RowGrid; headRows: GridRow[]; rest: AsyncGenerator<GridRow>; totalRows: number | null; cells: number | null });
+  | (OpenedCommon & { mode: 'stream'; head: RowGrid; headRows: GridRow[]; rest: AsyncGenerator<GridRow>; totalRows: number | null; cells: number | null; remote?: RemoteWalk; close: () => void });
+
+export function previewFileOf(opened: Pick<OpenedCommon, 'file' | 'csv'>): PreviewFile {
+  const { file, csv } = opened;
+  return { name: file.name, sha256: file.sha256, format: file.format, sizeBytes: file.sizeBytes, encoding: csv?.encoding ?? null, separator: csv?.separator ?? null };
+}
 
 /** How many cells the sheet holds — for a streamed sheet its stated dimension, or without one the most its XML can hold: an upper bound on its figures. */
 export function sheetCells(opened: OpenedSheet): number {
@@ -52,11 +75,14 @@ function pick<T>(file: string, names: readonly string[], items: readonly T[], wa
   return item;
 }
 
-async function openStream(loaded: LoadedFile, sheets: XlsxSheet[], sheet: XlsxSheet, maxCells: number): Promise<OpenedSheet> {
+async function openStream(loaded: LoadedFile, sheets: XlsxSheet[], sheet: XlsxSheet, maxCells: number, walk: PipelineInput | undefined): Promise<OpenedSheet> {
   const { file } = loaded;
   const pick = { name: sheet.name, partNo: sheet.partNo };
+  const sheetNames = sheets.map((s) => s.name);
   const reader = readerWorkerPath();
-  const rows = reader ? streamXlsxRowsInWorker(reader, file.path, pick) : streamXlsxRows(file.path, pick);
+  const request = walk ? { input: walk, file: previewFileOf({ file }), sheetNames, sheet: sheet.name, headRows: HEAD_ROWS } : null;
+  const thread = reader ? readInWorker(reader, file.path, pick, request ? { request, maxCells } : null) : null;
+  const rows = thread ? thread.rows : streamXlsxRows(file.path, pick);
   const head = new RowGrid(sheet.name);
   const headRows: GridRow[] = [];
   let carry: GridRow | undefined;
@@ -82,7 +108,21 @@ async function openStream(loaded: LoadedFile, sheets: XlsxSheet[], sheet: XlsxSh
     yield carry;
     for await (const r of rows) yield counted({ r: r.r, cells: r.cells });
   }
-  return { mode: 'stream', file, sheetNames: sheets.map((s) => s.name), sheet: sheet.name, head, headRows, rest: rest(), totalRows: sheet.dimension?.rows ?? null, cells: sheet.dimension?.cells ?? sheet.dimension?.maxCells ?? null };
+  const remote = thread && request ? { walking: thread.walking, steps: thread.steps, walked: thread.walked, close: thread.close } : undefined;
+  return {
+    mode: 'stream', file, sheetNames, sheet: sheet.name, head, headRows, rest: rest(),
+    totalRows: sheet.dimension?.rows ?? null, cells: sheet.dimension?.cells ?? sheet.dimension?.maxCells ?? null, ...(remote ? { remote } : {}),
+    // Stops the reading, also when the import ends before it has read everything (a file already in).
+    close: () => {
+      void rows.return(undefined);
+      thread?.close();
+    },
+  };
+}
+
+/** Stops what an opened sheet still reads (a streamed sheet's thread); nothing for a sheet read whole. */
+export function closeSheet(opened: OpenedSheet): void {
+  if (opened.mode === 'stream') opened.close();
 }
 
 export async function openSheet(filePath: string, opts: OpenSheetOptions = {}): Promise<OpenedSheet> {
@@ -94,7 +134,7 @@ export async function openSheet(filePath: string, opts: OpenSheetOptions = {}): 
     if (sheets) {
       const sheet = pick(loaded.file.name, sheets.map((s) => s.name), sheets, opts.sheet);
       const size = sheet.dimension?.cells ?? sheet.dimension?.maxCells ?? 0;
-      if (size >= streamMinCells()) return openStream(loaded, sheets, sheet, maxCells);
+      if (size >= streamMinCells()) return openStream(loaded, sheets, sheet, maxCells, opts.walk);
     }
   }
   const wb = parseLoaded(loaded, opts);

@@ -1,9 +1,11 @@
-import { prepareImport, walkGrid, type BuildPreviewInput, type EventSink, type PreparedImport, type PreviewFile } from '../../shared/domain/import/build-preview';
+import { prepareImport, walkGrid, type BuildPreviewInput, type EventSink, type PreparedImport } from '../../shared/domain/import/build-preview';
+import type { Findings } from '../../shared/domain/import/collect-problems';
 import { FigureSteps, type StepSink } from '../../shared/domain/import/figure-steps';
 import type { Grid } from '../../shared/domain/import/grid';
 import { RowGrid } from '../../shared/domain/import/row-grid';
 import { StreamWalk } from '../../shared/domain/import/stream-walk';
-import type { OpenedSheet } from './open-sheet';
+import { previewFileOf, type OpenedSheet, type RemoteWalk } from './open-sheet';
+import { StepDecoder } from './step-batch';
 
 /**
  * The one walk over a sheet that both the preview and the commit make: detect the plan, then
@@ -28,6 +30,8 @@ export interface PipelineResult {
   prepared: PreparedImport;
   /** Figures the walk left out (text, no period, an area not imported, a duplicate). */
   skippedFigures: number;
+  /** What the walk found, when it was made in the reading thread (else the prepared collector's). */
+  findings?: Findings;
   /** The grid of the whole sheet, or a streamed sheet's first rows: for the preview's sample and the recipe. */
   grid: Grid;
   streamed: boolean;
@@ -35,11 +39,6 @@ export interface PipelineResult {
 
 const CHUNK_ROWS = 2000;
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-export function previewFileOf(opened: OpenedSheet): PreviewFile {
-  const { file, csv } = opened;
-  return { name: file.name, sha256: file.sha256, format: file.format, sizeBytes: file.sizeBytes, encoding: csv?.encoding ?? null, separator: csv?.separator ?? null };
-}
 
 /** The walk's sink: the steps a commit writes (nothing for a preview, which only collects). */
 function stepsOf(prepared: PreparedImport, hooks: PipelineHooks): { sink?: EventSink; skipped: () => number } {
@@ -73,7 +72,13 @@ export async function runPipeline(opened: OpenedSheet, input: PipelineInput, hoo
   if (opened.mode === 'grid') return walkWhole(opened.grid, opened, input, hooks);
 
   const prepared = prepareImport({ ...input, grid: opened.head, file: previewFileOf(opened), sheetNames: opened.sheetNames });
+  const remote = opened.remote;
   if (prepared.plan.layout !== 'wide') {
+    // Both threads decide the layout on the same rows: one that walks a table this one would not is a fault.
+    if (remote?.walking()) {
+      remote.close();
+      throw new Error('the reading thread walks a table the import does not take for a wide one');
+    }
     // Only a wide table can be walked as it streams; the others need the whole sheet (a long
     // table's variables, a transposed table's columns): collect it, then detect again on all of it.
     const all = new RowGrid(opened.sheet);
@@ -86,6 +91,7 @@ export async function runPipeline(opened: OpenedSheet, input: PipelineInput, hoo
     return walkWhole(all, opened, input, hooks);
   }
   hooks.onPrepared?.(prepared);
+  if (remote?.walking()) return receiveWalk(remote, prepared, opened, hooks);
   const steps = stepsOf(prepared, hooks);
   const walk = new StreamWalk(prepared, steps.sink);
   for (const row of opened.headRows) walk.push(row);
@@ -102,4 +108,23 @@ export async function runPipeline(opened: OpenedSheet, input: PipelineInput, hoo
   walk.end();
   hooks.progress?.(opened.totalRows ?? prepared.plan.region.lastDataRow + 1, opened.totalRows ?? prepared.plan.region.lastDataRow + 1);
   return { prepared, grid: opened.head, streamed: true, skippedFigures: steps.skipped() };
+}
+
+/** The reading thread walks (reader-walk): this one takes its steps, and at the end what it found. */
+async function receiveWalk(remote: RemoteWalk, prepared: PreparedImport, opened: Extract<OpenedSheet, { mode: 'stream' }>, hooks: PipelineHooks): Promise<PipelineResult> {
+  const decoder = new StepDecoder();
+  const sink: StepSink = hooks.steps ?? (() => undefined);
+  for await (const batch of remote.steps) {
+    decoder.decode(batch, sink);
+    hooks.progress?.(batch.lastRow + 1, opened.totalRows);
+    hooks.checkpoint?.();
+    await turn();
+  }
+  const walked = remote.walked();
+  if (!walked) throw new Error('the reading thread ended without its walk');
+  if (walked.signature !== prepared.signature) throw new Error('the reading thread and the import detected different tables');
+  Object.assign(prepared.plan.region, walked.region);
+  const rows = opened.totalRows ?? walked.region.lastDataRow + 1;
+  hooks.progress?.(rows, rows);
+  return { prepared, grid: opened.head, streamed: true, skippedFigures: walked.skippedFigures, findings: walked.findings };
 }

@@ -34,16 +34,31 @@ const FIGURE = 0;
 const AREA = 1;
 const NO_AREA = 2;
 
+/** Grows a typed array (doubling) so it holds at least `need` entries. */
+function grown<T extends Int32Array | Float64Array | Uint16Array | Uint8Array>(a: T, need: number, make: (n: number) => T): T {
+  if (need <= a.length) return a;
+  const b = make(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Fills a batch in preallocated typed arrays: on the reading thread of a national workbook it
+ * encodes two million figures, and array pushes and per-figure allocations were a third of its time.
+ */
 export class StepEncoder {
-  private kinds: number[] = [];
-  private ints: number[] = [];
-  private nums: number[] = [];
-  private labelCodes: number[] = [];
+  private kinds = new Uint8Array(4096);
+  private ints = new Int32Array(4096 * 4);
+  private nums = new Float64Array(4096 * 3);
+  private labelCodes = new Uint16Array(4096 * 2);
+  private nSteps = 0;
+  private figures = 0;
   private raws: string[] = [];
   private breakdowns: [number, string][] = [];
   private areas: AreaStep[] = [];
-  private figures = 0;
   private readonly periodIndex = new Map<string, number>();
+  private lastPeriod: PeriodRange | null = null;
+  private lastPeriodIndex = -1;
   private readonly labelIndex = new Map<string, number>();
   private newPeriods: PeriodRange[] = [];
   private newLabels: string[] = [];
@@ -53,28 +68,55 @@ export class StepEncoder {
     return this.figures;
   }
 
+  private step(kind: number): void {
+    if (this.nSteps === this.kinds.length) this.kinds = grown(this.kinds, this.nSteps + 1, (n) => new Uint8Array(n));
+    this.kinds[this.nSteps++] = kind;
+  }
+
   readonly push: StepSink = (s: WriteStep) => {
     if (s.kind === 'figure') this.figure(s);
     else if (s.kind === 'area') {
-      this.kinds.push(AREA);
+      this.step(AREA);
       this.areas.push(s);
-    } else this.kinds.push(NO_AREA);
+    } else this.step(NO_AREA);
   };
 
-  private figure(f: FigureStep): void {
-    let p = this.periodIndex.get(f.period.period);
+  private periodOf(period: PeriodRange): number {
+    // The walk hands out one object per period: most figures repeat the last one.
+    if (period === this.lastPeriod) return this.lastPeriodIndex;
+    let p = this.periodIndex.get(period.period);
     if (p === undefined) {
       p = this.periodIndex.size;
-      this.periodIndex.set(f.period.period, p);
-      this.newPeriods.push(f.period);
+      this.periodIndex.set(period.period, p);
+      this.newPeriods.push(period);
     }
-    this.kinds.push(FIGURE);
-    this.ints.push(f.measure, f.r, f.c, p);
-    this.nums.push(f.value ?? Number.NaN, f.low ?? Number.NaN, f.high ?? Number.NaN);
-    this.labelCodes.push(this.label(f.sign), this.label(f.qualifier));
+    this.lastPeriod = period;
+    this.lastPeriodIndex = p;
+    return p;
+  }
+
+  private figure(f: FigureStep): void {
+    const i = this.figures;
+    if ((i + 1) * 4 > this.ints.length) {
+      this.ints = grown(this.ints, (i + 1) * 4, (n) => new Int32Array(n));
+      this.nums = grown(this.nums, (i + 1) * 3, (n) => new Float64Array(n));
+      this.labelCodes = grown(this.labelCodes, (i + 1) * 2, (n) => new Uint16Array(n));
+    }
+    this.step(FIGURE);
+    const ints = this.ints;
+    ints[i * 4] = f.measure;
+    ints[i * 4 + 1] = f.r;
+    ints[i * 4 + 2] = f.c;
+    ints[i * 4 + 3] = this.periodOf(f.period);
+    const nums = this.nums;
+    nums[i * 3] = f.value ?? Number.NaN;
+    nums[i * 3 + 1] = f.low ?? Number.NaN;
+    nums[i * 3 + 2] = f.high ?? Number.NaN;
+    this.labelCodes[i * 2] = this.label(f.sign);
+    this.labelCodes[i * 2 + 1] = this.label(f.qualifier);
     this.raws.push(f.raw);
-    if (f.breakdown !== null) this.breakdowns.push([this.figures, f.breakdown]);
-    this.figures++;
+    if (f.breakdown !== null) this.breakdowns.push([i, f.breakdown]);
+    this.figures = i + 1;
   }
 
   private label(text: string | null): number {
@@ -90,16 +132,17 @@ export class StepEncoder {
 
   /** The batch so far (and the buffers to transfer), or null when it is empty; starts a new one. */
   take(): { batch: StepBatch; transfer: ArrayBuffer[] } | null {
-    if (this.kinds.length === 0) return null;
-    const rawEnds = new Int32Array(this.raws.length);
+    if (this.nSteps === 0) return null;
+    const n = this.figures;
+    const rawEnds = new Int32Array(n);
     let end = 0;
-    this.raws.forEach((r, i) => (rawEnds[i] = end += r.length));
+    for (let i = 0; i < n; i++) rawEnds[i] = end += (this.raws[i] as string).length;
     const batch: StepBatch = {
       type: 'steps',
-      kinds: Uint8Array.from(this.kinds),
-      ints: Int32Array.from(this.ints),
-      nums: Float64Array.from(this.nums),
-      labels: Uint16Array.from(this.labelCodes),
+      kinds: this.kinds.slice(0, this.nSteps),
+      ints: this.ints.slice(0, n * 4),
+      nums: this.nums.slice(0, n * 3),
+      labels: this.labelCodes.slice(0, n * 2),
       raw: this.raws.join(''),
       rawEnds,
       breakdowns: this.breakdowns,
@@ -108,16 +151,13 @@ export class StepEncoder {
       newLabels: this.newLabels,
       lastRow: -1,
     };
-    this.kinds = [];
-    this.ints = [];
-    this.nums = [];
-    this.labelCodes = [];
+    this.nSteps = 0;
+    this.figures = 0;
     this.raws = [];
     this.breakdowns = [];
     this.areas = [];
     this.newPeriods = [];
     this.newLabels = [];
-    this.figures = 0;
     return { batch, transfer: [batch.kinds.buffer, batch.ints.buffer, batch.nums.buffer, batch.labels.buffer, batch.rawEnds.buffer] as ArrayBuffer[] };
   }
 }

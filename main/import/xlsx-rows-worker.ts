@@ -3,8 +3,11 @@ import path from 'node:path';
 import { parentPort, Worker, type MessagePort } from 'node:worker_threads';
 import { z } from 'zod';
 import type { GridCell } from '../../shared/domain/import/grid';
+import type { GridRow } from '../../shared/domain/import/row-grid';
 import { AppError, type Failure } from '../../shared/errors';
 import { defineJob } from '../jobs/job-types';
+import { ReaderWalk, type WalkRequest, type Walked } from './reader-walk';
+import type { StepBatch } from './step-batch';
 import { feedXlsxRows, type SheetPick, type StreamedRow } from './stream-xlsx-rows';
 import type { RowSink } from './xlsx-sheet-xml';
 
@@ -20,6 +23,8 @@ import type { RowSink } from './xlsx-sheet-xml';
 export const XLSX_ROWS_JOB = 'import.xlsxRows';
 const BATCH_ROWS = 256;
 const MAX_IN_FLIGHT = 6;
+/** Figures per step batch, when this thread also walks the sheet (reader-walk). */
+const STEP_BATCH = 16_384;
 
 interface RowBatch {
   type: 'rows';
@@ -30,11 +35,25 @@ interface RowBatch {
   texts: string[];
 }
 
+/** With a walk: this thread also walks a wide sheet and sends the import's steps instead of its rows. */
+export interface ReaderWalkInput {
+  request: WalkRequest;
+  /** The most cells the sheet may hold (the import's limit). */
+  maxCells: number;
+}
+
 const Input = z.object({
   filePath: z.string(),
   pick: z.object({ name: z.string(), partNo: z.number().int().nullable() }),
   flow: z.custom<SharedArrayBuffer>((v) => v instanceof SharedArrayBuffer),
+  walk: z.custom<ReaderWalkInput>((v) => typeof v === 'object' && v !== null && 'request' in v).nullable().default(null),
 });
+
+/** Waits while the importing thread still has MAX_IN_FLIGHT batches to work through, then counts one more. */
+function waitForRoom(flow: Int32Array): void {
+  for (let inFlight = Atomics.load(flow, 0); inFlight >= MAX_IN_FLIGHT; inFlight = Atomics.load(flow, 0)) Atomics.wait(flow, 0, inFlight, 200);
+  Atomics.add(flow, 0, 1);
+}
 
 /**
  * The reader's rows, packed straight into a batch of typed arrays as the XML parser finishes each
@@ -81,12 +100,28 @@ class BatchSink implements RowSink {
     if (++this.nRows === BATCH_ROWS) this.send();
   }
 
+  private gridCols = new Int32Array(64);
+  private gridNums = new Float64Array(64);
+
+  /** A row already made into cells (by the walk's side): packed like any other. */
+  gridRow(row: GridRow): void {
+    const n = row.cells.length;
+    if (n > this.gridCols.length) {
+      this.gridCols = new Int32Array(n * 2);
+      this.gridNums = new Float64Array(n * 2);
+    }
+    const texts: string[] = new Array(n);
+    row.cells.forEach((cell, j) => {
+      this.gridCols[j] = cell.c;
+      this.gridNums[j] = cell.value ?? Number.NaN;
+      texts[j] = cell.text;
+    });
+    this.row(row.r, n, this.gridCols, this.gridNums, texts);
+  }
+
   send(): void {
     if (this.nRows === 0) return;
-    // Wait while the importing thread still has enough to do.
-    const flow = this.flow;
-    for (let inFlight = Atomics.load(flow, 0); inFlight >= MAX_IN_FLIGHT; inFlight = Atomics.load(flow, 0)) Atomics.wait(flow, 0, inFlight, 200);
-    Atomics.add(flow, 0, 1);
+    waitForRoom(this.flow);
     const batch: RowBatch = {
       type: 'rows',
       rows: this.rows.slice(0, this.nRows),
@@ -125,7 +160,9 @@ export const xlsxRowsJob = defineJob({
   run: async (input) => {
     const port = parentPort;
     if (!port) throw new Error(`${XLSX_ROWS_JOB} runs in a worker thread only`);
-    const sink = new BatchSink(port, new Int32Array(input.flow));
+    const flow = new Int32Array(input.flow);
+    const sink = new BatchSink(port, flow);
+    if (input.walk) return readAndWalk(input.filePath, input.pick, input.walk, port, flow, sink);
     for await (const _ of feedXlsxRows(input.filePath, input.pick, () => sink)) {
       // The sink posts each batch as it fills.
     }
@@ -133,6 +170,69 @@ export const xlsxRowsJob = defineJob({
     return { rows: sink.total };
   },
 });
+
+/**
+ * Read and walk: the head rows go across as rows (the import's thread detects on them too), then,
+ * for a wide table, the steps the walk decides, and at the end what the walk found.
+ */
+async function readAndWalk(filePath: string, pick: SheetPick, walk: ReaderWalkInput, port: MessagePort, flow: Int32Array, rows: BatchSink): Promise<{ rows: number }> {
+  const fileName = path.basename(filePath);
+  const walker = new ReaderWalk(
+    walk.request,
+    (row) => rows.gridRow(row),
+    (walking) => {
+      rows.send();
+      port.postMessage({ type: 'head-end', walking });
+    },
+  );
+  const sendSteps = (): void => {
+    const taken = walker.encoder.take();
+    if (!taken) return;
+    taken.batch.lastRow = walker.lastRow;
+    waitForRoom(flow);
+    port.postMessage(taken.batch, taken.transfer);
+  };
+  let cells = 0;
+  let total = 0;
+  // An error of the walk's own is itself, not "the file cannot be read".
+  let failure: unknown = null;
+  const sink: RowSink = {
+    numberTexts: false,
+    row(r, n, cols, nums, texts) {
+      try {
+        cells += n;
+        if (cells > walk.maxCells) {
+          const limit = walk.maxCells.toLocaleString('en');
+          throw new AppError('FILE_TOO_LARGE', `${fileName}: sheet "${pick.name}" has more than ${limit} cells; the limit is ${limit}`, { file: fileName, sheet: pick.name });
+        }
+        const row: GridCell[] = new Array(n);
+        for (let j = 0; j < n; j++) {
+          const v = nums[j] as number;
+          const c = cols[j] as number;
+          row[j] = v !== v ? { r, c, text: texts[j] as string } : { r, c, text: String(v), value: v };
+        }
+        total++;
+        walker.push({ r, cells: row });
+        if (walker.encoder.size >= STEP_BATCH) sendSteps();
+      } catch (err) {
+        failure ??= err;
+        throw err;
+      }
+    },
+  };
+  try {
+    for await (const _ of feedXlsxRows(filePath, pick, () => sink)) {
+      // The sink walks each row as the parser finishes it.
+    }
+  } catch (err) {
+    throw failure ?? err;
+  }
+  const walked = walker.end();
+  sendSteps();
+  rows.send();
+  if (walked) port.postMessage(walked);
+  return { rows: total };
+}
 
 /** The job worker bundle beside this bundle (dist/main/jobs.worker.cjs), or null where there is none (tests from source). */
 export function readerWorkerPath(): string | null {
@@ -143,26 +243,42 @@ export function readerWorkerPath(): string | null {
   return beside && existsSync(beside) ? beside : null;
 }
 
-/** streamXlsxRows, run in a worker thread: the same rows, read while this thread works on the ones before. */
-export async function* streamXlsxRowsInWorker(workerPath: string, filePath: string, pick: SheetPick): AsyncGenerator<StreamedRow> {
+/**
+ * The reading thread, seen from the import's thread. `rows` are the sheet's rows — all of them, or
+ * with a walk only the head when the reading thread walks the rest (`walking()`, known once `rows`
+ * has ended); then `steps` brings the step batches and `walked()` the walk's outcome.
+ */
+export interface ReaderThread {
+  rows: AsyncGenerator<StreamedRow>;
+  walking: () => boolean;
+  steps: AsyncGenerator<StepBatch>;
+  walked: () => Walked | null;
+  /** Stops the thread (also done when a generator is finished or abandoned). */
+  close: () => void;
+}
+
+type ReaderMessage = RowBatch | StepBatch | Walked | { type: 'head-end'; walking: boolean } | { type: 'done' } | { type: 'failed'; failure: Failure } | { type: 'progress' };
+
+export function readInWorker(workerPath: string, filePath: string, pick: SheetPick, walk: ReaderWalkInput | null = null): ReaderThread {
   const flow = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(workerPath, { workerData: { kind: XLSX_ROWS_JOB, input: { filePath, pick, flow: flow.buffer }, storePath: '', cancel: new SharedArrayBuffer(4) } });
-  const queue: RowBatch[] = [];
+  const worker = new Worker(workerPath, { workerData: { kind: XLSX_ROWS_JOB, input: { filePath, pick, flow: flow.buffer, walk }, storePath: '', cancel: new SharedArrayBuffer(4) } });
+  const queue: ReaderMessage[] = [];
   let finished = false;
   let failure: Failure['error'] | null = null;
+  let walking = false;
+  let walked: Walked | null = null;
   let wake: (() => void) | null = null;
   const nudge = (): void => {
     const w = wake;
     wake = null;
     w?.();
   };
-  worker.on('message', (m: RowBatch | { type: 'done' } | { type: 'failed'; failure: Failure } | { type: 'progress' }) => {
-    if (m.type === 'rows') queue.push(m);
-    else if (m.type === 'done') finished = true;
+  worker.on('message', (m: ReaderMessage) => {
+    if (m.type === 'done') finished = true;
     else if (m.type === 'failed') {
       failure = m.failure.error;
       finished = true;
-    }
+    } else if (m.type !== 'progress') queue.push(m);
     nudge();
   });
   worker.on('error', (err) => {
@@ -174,21 +290,62 @@ export async function* streamXlsxRowsInWorker(workerPath: string, filePath: stri
     finished = true;
     nudge();
   });
-  try {
+  const close = (): void => void worker.terminate();
+
+  /** The next message, in order; null at the end. A batch taken frees room for the reader. */
+  async function next(): Promise<ReaderMessage | null> {
     for (;;) {
-      const batch = queue.shift();
-      if (batch) {
-        Atomics.sub(flow, 0, 1);
-        Atomics.notify(flow, 0);
-        yield* decode(batch, pick.name);
-        continue;
+      const m = queue.shift();
+      if (m) {
+        if (m.type === 'rows' || m.type === 'steps') {
+          Atomics.sub(flow, 0, 1);
+          Atomics.notify(flow, 0);
+        }
+        return m;
       }
-      if (finished) break;
+      if (finished) {
+        const f = failure as Failure['error'] | null;
+        if (f) throw new AppError(f.code, f.message, f.where, f.details);
+        return null;
+      }
       await new Promise<void>((resolve) => (wake = resolve));
     }
-    const f = failure as Failure['error'] | null;
-    if (f) throw new AppError(f.code, f.message, f.where, f.details);
-  } finally {
-    void worker.terminate();
   }
+
+  async function* rows(): AsyncGenerator<StreamedRow> {
+    let handedOn = false;
+    try {
+      for (let m = await next(); m; m = await next()) {
+        if (m.type === 'rows') yield* decode(m, pick.name);
+        else if (m.type === 'head-end') {
+          if (m.walking) {
+            walking = true;
+            handedOn = true;
+            return;
+          }
+        } else throw new Error(`the reading thread sent ${m.type} among the rows`);
+      }
+    } finally {
+      if (!handedOn) close();
+    }
+  }
+
+  async function* steps(): AsyncGenerator<StepBatch> {
+    try {
+      for (let m = await next(); m; m = await next()) {
+        if (m.type === 'steps') yield m;
+        else if (m.type === 'walked') walked = m;
+        else throw new Error(`the reading thread sent ${m.type} among the steps`);
+      }
+    } finally {
+      close();
+    }
+  }
+
+  return { rows: rows(), walking: () => walking, steps: steps(), walked: () => walked, close };
+}
+
+/** streamXlsxRows, run in a worker thread: the same rows, read while this thread works on the ones before. */
+export function streamXlsxRowsInWorker(workerPath: string, filePath: string, pick: SheetPick): AsyncGenerator<StreamedRow> {
+  return readInWorker(workerPath, filePath, pick).rows;
 }
