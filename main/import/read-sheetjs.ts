@@ -1,4 +1,4 @@
-import * as XLSX from 'xlsx';
+import { sheetjs, type XLSX } from './sheetjs';
 import type { GridCell, MergeRange } from '../../shared/domain/import/grid';
 import { AppError } from '../../shared/errors';
 import { gridRows, type Sheet } from './workbook-types';
@@ -21,7 +21,7 @@ function cellOf(cell: XLSX.CellObject | undefined, r: number, c: number): GridCe
 
 function toSheet(name: string, ws: DenseSheet): Sheet {
   const data = ws['!data'] ?? [];
-  const range = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
+  const range = ws['!ref'] ? sheetjs().utils.decode_range(ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
   const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ r1: m.s.r, c1: m.s.c, r2: m.e.r, c2: m.e.c }));
   return {
     name,
@@ -46,7 +46,7 @@ export function readWithSheetJs(buf: Uint8Array, fileName: string): Sheet[] {
   try {
     // cellDates marks date cells by type instead of needing every number format (cellNF), which
     // costs a tenth of the parse on a national-sized workbook.
-    wb = XLSX.read(buf, { type: 'buffer', dense: true, cellDates: true });
+    wb = sheetjs().read(buf, { type: 'buffer', dense: true, cellDates: true });
   } catch (err) {
     const why = describe(err);
     if (/password|encrypt/i.test(why)) {

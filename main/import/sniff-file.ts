@@ -1,4 +1,4 @@
-import * as XLSX from 'xlsx';
+import { sheetjs } from './sheetjs';
 import { AppError } from '../../shared/errors';
 import { hasZipDirectory, zipEntries } from './zip-directory';
 
@@ -39,7 +39,7 @@ function unreadable(name: string, why: string): AppError {
 function containerPaths(buf: Uint8Array, name: string, what: string): string[] {
   try {
     // SheetJS types its bundled CFB reader as `any`; FullPaths is the documented listing.
-    const container = XLSX.CFB.read(buf, { type: 'buffer' }) as { FullPaths: string[] };
+    const container = sheetjs().CFB.read(buf, { type: 'buffer' }) as { FullPaths: string[] };
     return container.FullPaths.map((p) => p.replace(/^Root Entry\//, ''));
   } catch (err) {
     throw unreadable(name, `the ${what} is damaged (${err instanceof Error ? err.message : String(err)})`);
