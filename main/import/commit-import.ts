@@ -152,11 +152,16 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
       writer.start(prepared);
       state = { sourceId, writes, writer };
     };
-    const { prepared, grid, findings } = await runPipeline(opened, pipelineInput(req, ctx), {
+    const pipelineHooks: PipelineHooks = {
       ...hooks(control, 'rijen'),
-      onPrepared: setup,
+      onPrepared: (prepared) => {
+        setup(prepared);
+        // Figures straight to the writer, field by field, once it exists.
+        pipelineHooks.figureFields = state?.writer.figureFields;
+      },
       steps: (step) => state?.writer.step(step),
-    });
+    };
+    const { prepared, grid, findings } = await runPipeline(opened, pipelineInput(req, ctx), pipelineHooks);
     if (!state) throw new Error('the import was not set up');
     const { sourceId, writes, writer } = state;
     const { plan } = prepared;

@@ -1,6 +1,6 @@
 import { prepareImport, walkGrid, type BuildPreviewInput, type EventSink, type PreparedImport } from '../../shared/domain/import/build-preview';
 import type { Findings } from '../../shared/domain/import/collect-problems';
-import { FigureSteps, type StepSink } from '../../shared/domain/import/figure-steps';
+import { FigureSteps, type FigureFields, type StepSink } from '../../shared/domain/import/figure-steps';
 import type { Grid } from '../../shared/domain/import/grid';
 import { RowGrid } from '../../shared/domain/import/row-grid';
 import { StreamWalk } from '../../shared/domain/import/stream-walk';
@@ -20,6 +20,8 @@ export interface PipelineHooks {
   onPrepared?: (prepared: PreparedImport) => void;
   /** What to write (a commit): every area and figure the walk decides to import, in sheet order. */
   steps?: StepSink;
+  /** Where figures may go field by field instead of as steps (a walk in the reading thread). */
+  figureFields?: FigureFields;
   /** Rows walked so far, of how many (null while unknown). */
   progress?: (done: number, total: number | null) => void;
   /** Throws to stop the walk (a cancelled job). */
@@ -115,7 +117,8 @@ async function receiveWalk(remote: RemoteWalk, prepared: PreparedImport, opened:
   const decoder = new StepDecoder();
   const sink: StepSink = hooks.steps ?? (() => undefined);
   for await (const batch of remote.steps) {
-    decoder.decode(batch, sink);
+    if (hooks.figureFields) decoder.decodeTo(batch, sink, hooks.figureFields);
+    else decoder.decode(batch, sink);
     hooks.progress?.(batch.lastRow + 1, opened.totalRows);
     hooks.checkpoint?.();
     await turn();

@@ -1,4 +1,4 @@
-import type { AreaStep, FigureStep, StepSink, WriteStep } from '../../shared/domain/import/figure-steps';
+import type { AreaStep, FigureFields, FigureStep, StepSink, WriteStep } from '../../shared/domain/import/figure-steps';
 import type { PeriodRange } from '../../shared/domain/period';
 
 /**
@@ -170,39 +170,46 @@ export class StepDecoder {
   private readonly labels: string[] = [];
 
   decode(b: StepBatch, sink: StepSink): void {
+    this.decodeTo(b, sink, (measure, period, value, low, high, qualifier, sign, raw, r, c, breakdown) =>
+      sink({ kind: 'figure', measure, period, value, low, high, qualifier, sign, raw, r, c, breakdown }),
+    );
+  }
+
+  /** Area steps to `steps`, figures field by field to `figure`, in order. */
+  decodeTo(b: StepBatch, steps: StepSink, figure: FigureFields): void {
     this.periods.push(...b.newPeriods);
     this.labels.push(...b.newLabels);
-    const breakdowns = new Map(b.breakdowns);
+    const breakdowns = b.breakdowns.length > 0 ? new Map(b.breakdowns) : null;
+    const { kinds, ints, nums, labels, rawEnds, raw } = b;
     let f = 0;
     let a = 0;
     let start = 0;
-    for (let i = 0; i < b.kinds.length; i++) {
-      const kind = b.kinds[i];
+    for (let i = 0; i < kinds.length; i++) {
+      const kind = kinds[i];
       if (kind === AREA) {
         const area = b.areas[a++];
         if (!area) throw new Error('a step batch lists fewer areas than it refers to');
-        sink(area);
-      } else if (kind === NO_AREA) sink({ kind: 'no-area' });
+        steps(area);
+      } else if (kind === NO_AREA) steps({ kind: 'no-area' });
       else {
-        const end = b.rawEnds[f] as number;
-        const period = this.periods[b.ints[f * 4 + 3] as number];
+        const end = rawEnds[f] as number;
+        const period = this.periods[ints[f * 4 + 3] as number];
         if (!period) throw new Error('a step batch refers to a period it did not send');
-        const sign = b.labels[f * 2] as number;
-        const qualifier = b.labels[f * 2 + 1] as number;
-        sink({
-          kind: 'figure',
-          measure: b.ints[f * 4] as number,
-          r: b.ints[f * 4 + 1] as number,
-          c: b.ints[f * 4 + 2] as number,
+        const sign = labels[f * 2] as number;
+        const qualifier = labels[f * 2 + 1] as number;
+        figure(
+          ints[f * 4] as number,
           period,
-          value: orNull(b.nums[f * 3] as number),
-          low: orNull(b.nums[f * 3 + 1] as number),
-          high: orNull(b.nums[f * 3 + 2] as number),
-          sign: sign === 0 ? null : (this.labels[sign - 1] ?? null),
-          qualifier: qualifier === 0 ? null : (this.labels[qualifier - 1] ?? null),
-          raw: b.raw.slice(start, end),
-          breakdown: breakdowns.get(f) ?? null,
-        });
+          orNull(nums[f * 3] as number),
+          orNull(nums[f * 3 + 1] as number),
+          orNull(nums[f * 3 + 2] as number),
+          qualifier === 0 ? null : (this.labels[qualifier - 1] ?? null),
+          sign === 0 ? null : (this.labels[sign - 1] ?? null),
+          raw.slice(start, end),
+          ints[f * 4 + 1] as number,
+          ints[f * 4 + 2] as number,
+          breakdowns?.get(f) ?? null,
+        );
         start = end;
         f++;
       }

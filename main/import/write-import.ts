@@ -1,7 +1,7 @@
 import { LEVEL_KIND, levelOfCode, parentCode, type CbsLevel } from '../../shared/domain/areas/normalise-code';
 import type { PreparedImport } from '../../shared/domain/import/build-preview';
-import { cellAddress } from '../../shared/domain/import/cell-address';
-import type { AreaStep, FigureStep, WriteStep } from '../../shared/domain/import/figure-steps';
+import { columnLetter } from '../../shared/domain/import/cell-address';
+import type { AreaStep, FigureFields, FigureStep, WriteStep } from '../../shared/domain/import/figure-steps';
 import type { Grid } from '../../shared/domain/import/grid';
 import type { IndicatorCatalogue } from '../../shared/domain/import/indicator-catalogue';
 import { compositionRows } from '../../shared/domain/import/plan-composition';
@@ -115,26 +115,21 @@ export class ImportWriter {
   }
 
   private figure(f: FigureStep): void {
+    this.figureFields(f.measure, f.period, f.value, f.low, f.high, f.qualifier, f.sign, f.raw, f.r, f.c, f.breakdown);
+  }
+
+  private readonly letters: string[] = [];
+
+  /** A figure for the area of the last area step, field by field (the bulk path, see step-batch). */
+  readonly figureFields: FigureFields = (measure, period, value, low, high, qualifier, sign, raw, r, c, breakdown) => {
     const areaId = this.currentArea;
     if (areaId === null) throw new Error('a figure step came before its area');
-    this.o.writes.addObservation({
-      areaId,
-      indicatorId: this.indicatorFor(f.measure),
-      period: f.period.period,
-      yearStart: f.period.yearStart,
-      yearEnd: f.period.yearEnd,
-      value: f.value,
-      low: f.low,
-      high: f.high,
-      qualifier: f.qualifier,
-      sign: f.sign,
-      raw: f.raw,
-      cell: cellAddress(f.r, f.c),
-      breakdown: f.breakdown,
-    });
+    const letters = (this.letters[c] ??= columnLetter(c));
+    const observations = this.o.writes.observations;
+    observations.addFields(areaId, this.indicatorFor(measure), period, value, low, high, qualifier, sign, raw, `${letters}${r + 1}`, breakdown);
     this.counts.observations++;
     this.areasWritten.add(areaId);
-  }
+  };
 
   /** A variable dictionary: each first definition creates or completes its indicator. */
   writeDefinitions(grid: Grid): void {

@@ -66,18 +66,26 @@ export class ObservationWrites {
   }
 
   add(o: ObservationRow): void {
+    this.addFields(o.areaId, o.indicatorId, o, o.value, o.low, o.high, o.qualifier, o.sign, o.raw, o.cell, o.breakdown);
+  }
+
+  /** The same, field by field (the bulk path: no object per figure). */
+  addFields(
+    areaId: number, indicatorId: number, period: Period, value: number | null, low: number | null, high: number | null,
+    qualifier: string | null, sign: string | null, raw: string, cell: string, breakdown: string | null,
+  ): void {
     if (!this.period) {
-      this.period = { period: o.period, yearStart: o.yearStart, yearEnd: o.yearEnd };
+      this.period = { period: period.period, yearStart: period.yearStart, yearEnd: period.yearEnd };
       this.fixed = { ...this.period, source: this.sourceId };
     }
-    const narrow = o.period === this.period.period && o.low === null && o.high === null && o.qualifier === null && o.breakdown === null;
+    const narrow = period.period === this.period.period && low === null && high === null && qualifier === null && breakdown === null;
     // Rows go in in file order: switching between the two forms sends what is pending first.
     if (narrow !== this.pendingNarrow && this.pendingRows > 0) this.sendPending();
     this.pendingNarrow = narrow;
-    if (narrow) this.pending.push(o.areaId, o.indicatorId, o.value, o.sign, o.raw, o.cell);
-    else this.pending.push(o.areaId, o.indicatorId, o.period, o.yearStart, o.yearEnd, o.value, o.low, o.high, o.qualifier, o.sign, o.raw, o.cell, o.breakdown);
-    this.areaIds.add(o.areaId);
-    this.indicatorIds.add(o.indicatorId);
+    if (narrow) this.pending.push(areaId, indicatorId, value, sign, raw, cell);
+    else this.pending.push(areaId, indicatorId, period.period, period.yearStart, period.yearEnd, value, low, high, qualifier, sign, raw, cell, breakdown);
+    this.areaIds.add(areaId);
+    this.indicatorIds.add(indicatorId);
     if (++this.pendingRows === BATCH) {
       this.written += (narrow ? this.narrowBatch : this.wideBatch).run(this.pending, this.fixed).changes;
       this.pending = [];

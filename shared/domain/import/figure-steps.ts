@@ -48,6 +48,12 @@ export interface NoAreaStep {
 export type WriteStep = AreaStep | FigureStep | NoAreaStep;
 export type StepSink = (step: WriteStep) => void;
 
+/** A figure step taken field by field, for a receiver that writes millions of them without making an object each. */
+export type FigureFields = (
+  measure: number, period: PeriodRange, value: number | null, low: number | null, high: number | null,
+  qualifier: string | null, sign: string | null, raw: string, r: number, c: number, breakdown: string | null,
+) => void;
+
 interface ObservationValue {
   value: number | null;
   low: number | null;
