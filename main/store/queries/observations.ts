@@ -82,7 +82,10 @@ export function listObservations(db: Store, f: ObservationFilter): Observation[]
   }));
 }
 
+/** Read from the end of the observation_period index (migration 0004), not by sorting every figure. */
+export const LATEST_PERIOD_SQL = 'SELECT period FROM observation WHERE superseded_by IS NULL ORDER BY year_end DESC, year_start DESC LIMIT 1';
+
 export function latestPeriod(db: Store): string | null {
-  const row = db.prepare('SELECT period FROM observation WHERE superseded_by IS NULL ORDER BY year_end DESC, year_start DESC LIMIT 1').pluck().get();
+  const row = db.prepare(LATEST_PERIOD_SQL).pluck().get();
   return (row as string | undefined) ?? null;
 }

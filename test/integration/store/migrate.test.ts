@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/store/migrate';
 import { migrations } from '../../../main/store/migrations/index';
+import { LATEST_PERIOD_SQL } from '../../../main/store/queries/observations';
 import { openStore } from '../../../main/store/open-store';
 import { AppError } from '../../../shared/errors';
 
@@ -20,6 +21,10 @@ describe('store: open, migrate, seed', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('page_size', { simple: true })).toBe(16_384);
+    // The status line's latest period comes from an index, not from sorting every figure.
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${LATEST_PERIOD_SQL}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+    expect(plan).toMatch(/USING INDEX observation_period/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['area', 'area_alias', 'area_member', 'indicator', 'observation', 'source', 'mapping', 'scenario', 'saved_view', 'funding_stream']));
     db.close();
