@@ -41,7 +41,7 @@ interface IndexDef {
  * little, and keeping it up to date uses time the import's thread would otherwise spend waiting
  * for the next rows. The others are set aside.
  */
-const ARRIVAL_ORDER = new Set(['source_id', 'area_id', 'year_end']);
+const ARRIVAL_ORDER = new Set(['source_id', 'area_id']);
 
 /** Drops the secondary indexes of `observation` that rows would land all over (as the schema defines them now); `rebuild` creates them again. Call inside a transaction. */
 export function setAsideIndexes(db: Store): { rebuild: () => void } {

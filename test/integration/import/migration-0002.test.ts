@@ -55,7 +55,7 @@ describe('migration 0002 (import)', () => {
     const sourceCols = (db.prepare('PRAGMA table_info(source)').all() as { name: string }[]).map((c) => c.name);
     expect(sourceCols).toEqual(expect.arrayContaining(['layout', 'mapping_name', 'report_json']));
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observation' ORDER BY name").pluck().all();
-    expect(indexes).toEqual(['observation_area', 'observation_current', 'observation_period', 'observation_source']);
+    expect(indexes).toEqual(['observation_area', 'observation_current', 'observation_source']);
 
     // The rules are the same rules: a bad sign or qualifier, an empty figure, a reversed range are refused.
     const insert = (patch: string) => () =>
