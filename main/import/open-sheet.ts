@@ -38,8 +38,8 @@ export interface OpenSheetOptions extends ReadOptions {
 
 /** The walk in the reading thread, seen from the import's thread (see reader-walk). */
 export interface RemoteWalk {
-  /** Whether the reading thread walks the sheet (a wide table): known once the head rows are in. */
-  walking: () => boolean;
+  /** Whether the reading thread walks the sheet (a wide table), once it has decided. */
+  walking: () => Promise<boolean>;
   steps: AsyncGenerator<StepBatch>;
   walked: () => Walked | null;
   close: () => void;
@@ -104,6 +104,12 @@ async function openStream(loaded: LoadedFile, sheets: XlsxSheet[], sheet: XlsxSh
     headRows.push(row);
   }
   async function* rest(): AsyncGenerator<GridRow> {
+    if (thread && request) {
+      // The reading thread decides whether it walks; if not, the rest comes as rows.
+      if (await thread.walking()) return;
+      for await (const r of thread.rest) yield counted({ r: r.r, cells: r.cells });
+      return;
+    }
     if (!carry) return;
     yield carry;
     for await (const r of rows) yield counted({ r: r.r, cells: r.cells });

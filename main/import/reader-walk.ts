@@ -48,12 +48,15 @@ export class ReaderWalk {
 
   /**
    * @param passRow the head rows, and every row when this side does not walk (not a wide table)
-   * @param headDone called once the plan is decided: the head rows passed so far are all there are
+   * @param headDone called when the head is complete (before the plan is decided here, so the
+   *   import's thread can decide on its own copy at the same time), then `decided` with whether
+   *   this side walks
    */
   constructor(
     private readonly req: WalkRequest,
     private readonly passRow: (row: GridRow) => void,
-    private readonly headDone: (walking: boolean) => void,
+    private readonly headDone: () => void,
+    private readonly decided: (walking: boolean) => void,
   ) {
     this.head = new RowGrid(req.sheet);
   }
@@ -78,13 +81,14 @@ export class ReaderWalk {
   }
 
   private decide(): void {
+    this.headDone();
     const prepared = prepareImport({ ...this.req.input, grid: this.head, file: this.req.file, sheetNames: this.req.sheetNames });
     this.prepared = prepared;
     if (prepared.plan.layout === 'wide') {
       this.steps = new FigureSteps(prepared, this.encoder.push);
       this.walk = new StreamWalk(prepared, this.steps.sink);
     }
-    this.headDone(this.walk !== null);
+    this.decided(this.walk !== null);
     if (this.walk) for (const row of this.headRows) this.walk.push(row);
     this.headRows = [];
   }

@@ -77,7 +77,7 @@ export async function runPipeline(opened: OpenedSheet, input: PipelineInput, hoo
   const remote = opened.remote;
   if (prepared.plan.layout !== 'wide') {
     // Both threads decide the layout on the same rows: one that walks a table this one would not is a fault.
-    if (remote?.walking()) {
+    if (remote && (await remote.walking())) {
       remote.close();
       throw new Error('the reading thread walks a table the import does not take for a wide one');
     }
@@ -93,7 +93,7 @@ export async function runPipeline(opened: OpenedSheet, input: PipelineInput, hoo
     return walkWhole(all, opened, input, hooks);
   }
   hooks.onPrepared?.(prepared);
-  if (remote?.walking()) return receiveWalk(remote, prepared, opened, hooks);
+  if (remote && (await remote.walking())) return receiveWalk(remote, prepared, opened, hooks);
   const steps = stepsOf(prepared, hooks);
   const walk = new StreamWalk(prepared, steps.sink);
   for (const row of opened.headRows) walk.push(row);

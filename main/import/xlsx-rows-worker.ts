@@ -180,10 +180,11 @@ async function readAndWalk(filePath: string, pick: SheetPick, walk: ReaderWalkIn
   const walker = new ReaderWalk(
     walk.request,
     (row) => rows.gridRow(row),
-    (walking) => {
+    () => {
       rows.send();
-      port.postMessage({ type: 'head-end', walking });
+      port.postMessage({ type: 'head-end' });
     },
+    (walking) => port.postMessage({ type: 'walking', walking }),
   );
   const sendSteps = (): void => {
     const taken = walker.encoder.take();
@@ -245,19 +246,29 @@ export function readerWorkerPath(): string | null {
 
 /**
  * The reading thread, seen from the import's thread. `rows` are the sheet's rows — all of them, or
- * with a walk only the head when the reading thread walks the rest (`walking()`, known once `rows`
- * has ended); then `steps` brings the step batches and `walked()` the walk's outcome.
+ * with a walk only the head. Then, with a walk, `walking()` says whether the reading thread walks
+ * the rest: if so `steps` brings the step batches and `walked()` the walk's outcome, if not `rest`
+ * brings the remaining rows.
  */
 export interface ReaderThread {
   rows: AsyncGenerator<StreamedRow>;
-  walking: () => boolean;
+  walking: () => Promise<boolean>;
+  rest: AsyncGenerator<StreamedRow>;
   steps: AsyncGenerator<StepBatch>;
   walked: () => Walked | null;
   /** Stops the thread (also done when a generator is finished or abandoned). */
   close: () => void;
 }
 
-type ReaderMessage = RowBatch | StepBatch | Walked | { type: 'head-end'; walking: boolean } | { type: 'done' } | { type: 'failed'; failure: Failure } | { type: 'progress' };
+type ReaderMessage =
+  | RowBatch
+  | StepBatch
+  | Walked
+  | { type: 'head-end' }
+  | { type: 'walking'; walking: boolean }
+  | { type: 'done' }
+  | { type: 'failed'; failure: Failure }
+  | { type: 'progress' };
 
 export function readInWorker(workerPath: string, filePath: string, pick: SheetPick, walk: ReaderWalkInput | null = null): ReaderThread {
   const flow = new Int32Array(new SharedArrayBuffer(4));
@@ -265,7 +276,6 @@ export function readInWorker(workerPath: string, filePath: string, pick: SheetPi
   const queue: ReaderMessage[] = [];
   let finished = false;
   let failure: Failure['error'] | null = null;
-  let walking = false;
   let walked: Walked | null = null;
   let wake: (() => void) | null = null;
   const nudge = (): void => {
@@ -312,17 +322,15 @@ export function readInWorker(workerPath: string, filePath: string, pick: SheetPi
     }
   }
 
+  /** Rows until the head ends (with a walk) or the sheet does; the thread is stopped unless a walk's answer is still to come. */
   async function* rows(): AsyncGenerator<StreamedRow> {
     let handedOn = false;
     try {
       for (let m = await next(); m; m = await next()) {
         if (m.type === 'rows') yield* decode(m, pick.name);
         else if (m.type === 'head-end') {
-          if (m.walking) {
-            walking = true;
-            handedOn = true;
-            return;
-          }
+          handedOn = true;
+          return;
         } else throw new Error(`the reading thread sent ${m.type} among the rows`);
       }
     } finally {
@@ -330,8 +338,29 @@ export function readInWorker(workerPath: string, filePath: string, pick: SheetPi
     }
   }
 
+  let decision: Promise<boolean> | null = null;
+  const walking = (): Promise<boolean> =>
+    (decision ??= next().then((m) => {
+      if (m?.type !== 'walking') throw new Error(`the reading thread sent ${m?.type ?? 'nothing'} where it should say whether it walks`);
+      return m.walking;
+    }));
+
+  /** The rows after the head, when the reading thread does not walk them. */
+  async function* rest(): AsyncGenerator<StreamedRow> {
+    try {
+      if (await walking()) throw new Error('the reading thread walks the sheet: there are no rows to read');
+      for (let m = await next(); m; m = await next()) {
+        if (m.type === 'rows') yield* decode(m, pick.name);
+        else throw new Error(`the reading thread sent ${m.type} among the rows`);
+      }
+    } finally {
+      close();
+    }
+  }
+
   async function* steps(): AsyncGenerator<StepBatch> {
     try {
+      if (!(await walking())) throw new Error('the reading thread does not walk the sheet');
       for (let m = await next(); m; m = await next()) {
         if (m.type === 'steps') yield m;
         else if (m.type === 'walked') walked = m;
@@ -342,7 +371,7 @@ export function readInWorker(workerPath: string, filePath: string, pick: SheetPi
     }
   }
 
-  return { rows: rows(), walking: () => walking, steps: steps(), walked: () => walked, close };
+  return { rows: rows(), walking, rest: rest(), steps: steps(), walked: () => walked, close };
 }
 
 /** streamXlsxRows, run in a worker thread: the same rows, read while this thread works on the ones before. */

@@ -58,6 +58,19 @@ async function makeStreamableWorkbook(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
+/** A long table (period, area code, variable, value): not walked as it streams, in either thread. */
+async function makeLongWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Lang');
+  ws.addRow(['jaar', 'gwb_code', 'variabele', 'waarde']);
+  for (let i = 0; i < 1200; i++) {
+    const code = `BU0344${String(Math.floor(i / 100)).padStart(2, '0')}${String(i % 100).padStart(2, '0')}`;
+    ws.addRow([2022 + (i % 2), code, 'a_inw', i % 53 === 0 ? '.' : 700 + i]);
+    ws.addRow([2022 + (i % 2), code, 'a_woning', 300 + i]);
+  }
+  await wb.xlsx.writeFile(file);
+}
+
 type Mode = 'grid' | 'stream' | 'stream, read in a worker thread';
 
 /** What the report says about the file, whichever way it was read (the walk may run in the reading thread). */
@@ -97,6 +110,17 @@ describe('streamed and whole-read workbooks import the same figures', () => {
     // The footnotes are not data, and the note row among the data does not end the table.
     expect(grid.some((f) => Number(f.cell?.slice(1)) > 1505)).toBe(false);
     expect(grid.find((f) => f.cell === 'C1505')).toMatchObject({ area: 'BU03441499' });
+  });
+
+  it('a long table: the reading thread hands the rows on instead of walking them', async () => {
+    const file = path.join(dir, 'buurten-lang.xlsx');
+    await makeLongWorkbook(file);
+    const { grid, stream, 'stream, read in a worker thread': threaded } = await importEachWay(file);
+    expect(stream).toEqual(grid);
+    expect(threaded).toEqual(grid);
+    expect(grid).toHaveLength(2400);
+    expect(grid.find((f) => f.cell === 'D2')).toMatchObject({ area: 'BU03440000', indicator: 'a_inw', period: '2022', value: null, sign: 'unknown' });
+    expect(grid.find((f) => f.cell === 'D5')).toMatchObject({ area: 'BU03440001', indicator: 'a_woning', period: '2023', value: 301 });
   });
 
   it.skipIf(!hasRealData)('CBS-Utrecht-kwb-2024.xlsx and the CBS table C1 of 2019', async () => {
