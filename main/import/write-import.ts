@@ -48,7 +48,8 @@ export class ImportWriter {
   readonly areasCreatedIds = new Set<number>();
   private prepared!: PreparedImport;
   private currentArea: number | null = null;
-  private readonly measureIndicator = new Map<number, number>();
+  /** Indicator id by measure (column), an array: looked up for every figure. */
+  private readonly measureIndicator: number[] = [];
   /** Areas this import created without a name (parents known only by code): named when their own row comes. */
   private readonly unnamed = new Set<string>();
 
@@ -90,7 +91,7 @@ export class ImportWriter {
   }
 
   private indicatorFor(measure: number): number {
-    const known = this.measureIndicator.get(measure);
+    const known = this.measureIndicator[measure];
     if (known !== undefined) return known;
     const m = this.prepared.plan.measures[measure];
     if (!m) throw new Error(`no measure ${measure} in the plan`);
@@ -101,7 +102,7 @@ export class ImportWriter {
       id = this.newIndicator(code, m.indicator.name, m.unit);
       this.o.indicatorIds.set(code, id);
     }
-    this.measureIndicator.set(measure, id);
+    this.measureIndicator[measure] = id;
     return id;
   }
 

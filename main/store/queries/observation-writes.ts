@@ -49,6 +49,7 @@ export class ObservationWrites {
   private period: Period | null = null;
   private fixed: Period & { source: number } = { period: '', yearStart: 0, yearEnd: 0, source: 0 };
   readonly areaIds = new Set<number>();
+  private lastArea = -1;
   readonly indicatorIds = new Set<number>();
   /** Figures inserted so far. */
   written = 0;
@@ -84,7 +85,11 @@ export class ObservationWrites {
     this.pendingNarrow = narrow;
     if (narrow) this.pending.push(areaId, indicatorId, value, sign, raw, cell);
     else this.pending.push(areaId, indicatorId, period.period, period.yearStart, period.yearEnd, value, low, high, qualifier, sign, raw, cell, breakdown);
-    this.areaIds.add(areaId);
+    // Figures come area by area: the set only changes when the area does.
+    if (areaId !== this.lastArea) {
+      this.areaIds.add(areaId);
+      this.lastArea = areaId;
+    }
     this.indicatorIds.add(indicatorId);
     if (++this.pendingRows === BATCH) {
       this.written += (narrow ? this.narrowBatch : this.wideBatch).run(this.pending, this.fixed).changes;
