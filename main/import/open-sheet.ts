@@ -7,7 +7,7 @@ import { streamXlsxRows } from './stream-xlsx-rows';
 import type { StepBatch } from './step-batch';
 import type { Walked } from './reader-walk';
 import type { PipelineInput } from './run-pipeline';
-import { readerWorkerPath, readInWorker } from './xlsx-rows-worker';
+import { readerWorkerPath, readInWorker } from './reader-thread';
 import { xlsxSheets, type XlsxSheet } from './xlsx-sheets';
 import { DEFAULT_MAX_CELLS, type CsvInfo, type FileInfo, type ReadOptions } from './workbook-types';
 

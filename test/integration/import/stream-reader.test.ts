@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { GridCell } from '../../../shared/domain/import/grid';
 import { AppError } from '../../../shared/errors';
 import { streamXlsxRows, type SheetPick, type StreamedRow } from '../../../main/import/stream-xlsx-rows';
-import { streamXlsxRowsInWorker } from '../../../main/import/xlsx-rows-worker';
+import { streamXlsxRowsInWorker } from '../../../main/import/reader-thread';
 import { hasRealData, realDataDir, realDataSkipReason, realFile, repoRoot } from '../../helpers/real-data';
 
 /**
