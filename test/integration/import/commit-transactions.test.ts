@@ -1,12 +1,11 @@
-import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServices, type Services } from '../../../main/app/services';
 import type { JobStatus } from '../../../shared/contract/jobs';
-import { repoRoot } from '../../helpers/real-data';
 import { freshServices } from '../../helpers/services';
+import { buildJobsWorker } from '../../helpers/worker-bundle';
 import { buurtCode, inwoners, makeBuurtenCsv } from '../../fixtures/make-buurten-csv';
 import { commit, commitFails, commitJob, fingerprint, preview, storedFigures } from './commit-helpers';
 
@@ -176,28 +175,8 @@ describe('all or nothing (inline)', () => {
 
 describe('in a worker thread (as under Electron and the web shell)', () => {
   let s: Services;
-  const workerPath = path.join(repoRoot, 'test-results', 'workers', `import-${process.pid}.worker.cjs`);
   beforeAll(async () => {
-    mkdirSync(path.dirname(workerPath), { recursive: true });
-    // The app's own worker bundle (scripts/build.mjs does the same for dist/main/jobs.worker.cjs).
-    await build({
-      entryPoints: [path.join(repoRoot, 'main/workers/jobs.worker.ts')],
-      outfile: workerPath,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      packages: 'external',
-      logLevel: 'error',
-      loader: { '.sql': 'text' },
-      plugins: [
-        {
-          name: 'raw',
-          setup(b) {
-            b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: path.resolve(a.resolveDir, a.path.replace(/\?raw$/, '')) }));
-          },
-        },
-      ],
-    });
+    const workerPath = await buildJobsWorker('import');
     s = startServices(path.join(mkdtempSync(path.join(os.tmpdir(), 'wv-txw-')), 'store.sqlite'), 'web', { workerPath });
     s.ctx.log = () => undefined;
   });

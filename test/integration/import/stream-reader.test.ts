@@ -1,6 +1,5 @@
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -8,8 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { GridCell } from '../../../shared/domain/import/grid';
 import { AppError } from '../../../shared/errors';
 import { streamXlsxRows, type SheetPick, type StreamedRow } from '../../../main/import/stream-xlsx-rows';
+import { buildJobsWorker } from '../../helpers/worker-bundle';
 import { streamXlsxRowsInWorker } from '../../../main/import/reader-thread';
-import { hasRealData, realDataDir, realDataSkipReason, realFile, repoRoot } from '../../helpers/real-data';
+import { hasRealData, realDataDir, realDataSkipReason, realFile } from '../../helpers/real-data';
 
 /**
  * The streamed .xlsx reader (zlib + htmlparser2) reads every cell as ExcelJS's WorkbookReader did
@@ -310,19 +310,7 @@ describe('the streamed reader on workbooks ExcelJS writes', () => {
 let workerPath: string | null = null;
 async function readerWorker(): Promise<string> {
   if (workerPath) return workerPath;
-  const out = path.join(repoRoot, 'test-results', 'workers', `stream-reader-${process.pid}.worker.cjs`);
-  mkdirSync(path.dirname(out), { recursive: true });
-  await build({
-    entryPoints: [path.join(repoRoot, 'main/workers/jobs.worker.ts')],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'error',
-    loader: { '.sql': 'text' },
-    plugins: [{ name: 'raw', setup: (b) => void b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: path.resolve(a.resolveDir, a.path.replace(/\?raw$/, '')) })) }],
-  });
+  const out = await buildJobsWorker('stream-reader');
   workerPath = out;
   return out;
 }

@@ -1,13 +1,13 @@
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ImportReport } from '../../../shared/contract/import';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openSheet } from '../../../main/import/open-sheet';
 import { freshServices } from '../../helpers/services';
-import { hasRealData, realFile, repoRoot } from '../../helpers/real-data';
+import { buildJobsWorker } from '../../helpers/worker-bundle';
+import { hasRealData, realFile } from '../../helpers/real-data';
 import { commit, fingerprint, storedFigures, type StoredFigure } from './commit-helpers';
 
 /**
@@ -23,20 +23,9 @@ afterEach(() => {
 });
 
 // The app's job worker bundle, as scripts/build.mjs makes it: the xlsx reader thread runs in it.
-const workerPath = path.join(repoRoot, 'test-results', 'workers', `reader-${process.pid}.worker.cjs`);
+let workerPath = '';
 beforeAll(async () => {
-  mkdirSync(path.dirname(workerPath), { recursive: true });
-  await build({
-    entryPoints: [path.join(repoRoot, 'main/workers/jobs.worker.ts')],
-    outfile: workerPath,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'error',
-    loader: { '.sql': 'text' },
-    plugins: [{ name: 'raw', setup: (b) => void b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: path.resolve(a.resolveDir, a.path.replace(/\?raw$/, '')) })) }],
-  });
+  workerPath = await buildJobsWorker('reader');
 });
 
 /** Title, header, 1,500 buurten with a CBS sign now and then, an empty row in the middle, a note row among the data, footnotes. */

@@ -1,12 +1,11 @@
-import { build, type Plugin } from 'esbuild';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServices, type Services } from '../../../main/app/services';
 import { MonteCarloRun } from '../../../shared/contract/scenario';
 import { findTemplate } from '../../../shared/domain/scenario';
-import { repoRoot } from '../../helpers/real-data';
+import { buildJobsWorker } from '../../helpers/worker-bundle';
 import { freshServices } from '../../helpers/services';
 import { fails, ok } from './helpers';
 
@@ -89,30 +88,12 @@ describe('scenario.monteCarlo job (inline, as in the CLI and tests)', () => {
   });
 });
 
-/** `import sql from './x.sql?raw'` as scripts/build.mjs bundles it (the worker may open a store). */
-const rawText: Plugin = {
-  name: 'raw',
-  setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: path.resolve(a.resolveDir, a.path.replace(/\?raw$/, '')), namespace: 'raw' }));
-    b.onLoad({ filter: /.*/, namespace: 'raw' }, (a) => ({ contents: readFileSync(a.path, 'utf8'), loader: 'text' }));
-  },
-};
 
 describe('scenario.monteCarlo in a worker thread (as under the web shell and Electron)', () => {
-  // The app's own worker entry, bundled the way scripts/build.mjs does it.
-  const workerPath = path.join(repoRoot, 'test-results', 'workers', `scenario-${process.pid}.worker.cjs`);
   let s: Services;
   beforeAll(async () => {
-    await build({
-      entryPoints: [path.join(repoRoot, 'main/workers/jobs.worker.ts')],
-      outfile: workerPath,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      packages: 'external',
-      logLevel: 'error',
-      plugins: [rawText],
-    });
+    // The app's own worker entry, bundled the way scripts/build.mjs does it.
+    const workerPath = await buildJobsWorker('scenario');
     s = startServices(path.join(mkdtempSync(path.join(os.tmpdir(), 'wv-mc-')), 'store.sqlite'), 'web', { workerPath });
     s.ctx.log = () => undefined;
   });
