@@ -11,6 +11,7 @@ import { loadImportContext, pipelineInput, readOptions, SHIPPED_CATALOGUE_SOURCE
 import type { ParsedCommitRequest, ParsedImportRequest } from './import-requests';
 import { closeSheet, openSheet, sheetCells, type OpenedSheet } from './open-sheet';
 import { runPipeline, type PipelineHooks } from './run-pipeline';
+import { WalFlusher } from '../store/wal-flusher';
 import { ImportWriter } from './write-import';
 
 /**
@@ -119,13 +120,20 @@ async function commitOpened(db: Store, req: ParsedCommitRequest, control: Commit
   // A large file is bulk loaded (see bulk-load): decided before the transaction, because SQLite
   // switches its foreign-key checks only outside one.
   const bulk = bulkLoadPays(db, sheetCells(opened));
+  const flusher = bulk ? walFlusherFor(db) : null;
   if (bulk) db.pragma('foreign_keys = OFF');
   try {
     db.exec('BEGIN IMMEDIATE');
-    return await writeInTransaction(db, req, control, { opened, ctx, importedAt, bulk, started });
+    return await writeInTransaction(db, req, control, { opened, ctx, importedAt, bulk, started, flusher });
   } finally {
     if (bulk) db.pragma('foreign_keys = ON');
   }
+}
+
+/** A bulk load's log goes to disk while it is written (see wal-flusher); a store in memory or not in WAL mode has none. */
+function walFlusherFor(db: Store): WalFlusher | null {
+  if (db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal') return null;
+  return new WalFlusher(`${db.name}-wal`);
 }
 
 interface TransactionInput {
@@ -134,10 +142,11 @@ interface TransactionInput {
   importedAt: string;
   bulk: boolean;
   started: number;
+  flusher: WalFlusher | null;
 }
 
 async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: CommitControl, t: TransactionInput): Promise<ImportReport> {
-  const { opened, ctx, importedAt, bulk, started } = t;
+  const { opened, ctx, importedAt, bulk, started, flusher } = t;
   const { file } = opened;
   try {
     // Read inside the transaction: what the figures point to cannot change before they commit.
@@ -152,8 +161,14 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
       writer.start(prepared);
       state = { sourceId, writes, writer };
     };
+    const rowHooks = hooks(control, 'rijen');
     const pipelineHooks: PipelineHooks = {
-      ...hooks(control, 'rijen'),
+      ...rowHooks,
+      // Called between batches of rows: the moment to start sending the log to disk again.
+      checkpoint: () => {
+        rowHooks.checkpoint?.();
+        flusher?.poke();
+      },
       onPrepared: (prepared) => {
         setup(prepared);
         // Figures straight to the writer, field by field, once it exists.
@@ -172,6 +187,8 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
     if (writes.written !== writer.counts.observations) throw new Error(`the import inserted ${writes.written} figures but counted ${writer.counts.observations}`);
     if (indexes) {
       control.progress('opslaan', 0, 1);
+      // The rebuild takes a while and is CPU work: the disk can take the rest of the log meanwhile.
+      flusher?.poke(true);
       indexes.rebuild();
       checkLoadedReferences(db, { areaIds: writes.observations.areaIds, indicatorIds: writes.observations.indicatorIds, sourceId });
     }
@@ -226,9 +243,11 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
       supersedes: earlier.length > 0 ? Math.max(...earlier) : null,
     });
     if (control.isCancelled()) throw control.cancelled();
+    await flusher?.stop();
     db.exec('COMMIT');
     return final;
   } catch (err) {
+    await flusher?.stop();
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   }

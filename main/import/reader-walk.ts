@@ -85,7 +85,7 @@ export class ReaderWalk {
     const prepared = prepareImport({ ...this.req.input, grid: this.head, file: this.req.file, sheetNames: this.req.sheetNames });
     this.prepared = prepared;
     if (prepared.plan.layout === 'wide') {
-      this.steps = new FigureSteps(prepared, this.encoder.push);
+      this.steps = new FigureSteps(prepared, this.encoder.push, this.encoder.figureFields);
       this.walk = new StreamWalk(prepared, this.steps.sink);
     }
     this.decided(this.walk !== null);

@@ -45,7 +45,7 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 /** The walk's sink: the steps a commit writes (nothing for a preview, which only collects). */
 function stepsOf(prepared: PreparedImport, hooks: PipelineHooks): { sink?: EventSink; skipped: () => number } {
   if (!hooks.steps) return { skipped: () => 0 };
-  const steps = new FigureSteps(prepared, hooks.steps);
+  const steps = new FigureSteps(prepared, hooks.steps, hooks.figureFields);
   return { sink: steps.sink, skipped: () => steps.skippedFigures };
 }
 

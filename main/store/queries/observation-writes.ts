@@ -58,7 +58,13 @@ export class ObservationWrites {
     db: Store,
     private readonly sourceId: number,
   ) {
-    const insert = (row: string, n: number) => db.prepare(`INSERT INTO observation (${COLUMNS}) VALUES ${Array(n).fill(row).join(', ')}`);
+    if (!db.inTransaction) throw new Error('figures are only written inside the transaction of their import');
+    // OR FAIL: a row that breaks a constraint stops the statement without undoing the rows it
+    // already inserted, so SQLite keeps no statement journal — a copy of every page a 64-row
+    // INSERT touches, 16 KiB each (measured: a sixth of the insert time of a national workbook).
+    // Safe only because these rows are written inside the import's transaction, which an error
+    // rolls back whole (commit-import).
+    const insert = (row: string, n: number) => db.prepare(`INSERT OR FAIL INTO observation (${COLUMNS}) VALUES ${Array(n).fill(row).join(', ')}`);
     this.wideBatch = insert(WIDE_ROW, BATCH);
     this.wideOne = insert(WIDE_ROW, 1);
     this.narrowBatch = insert(NARROW_ROW, BATCH);

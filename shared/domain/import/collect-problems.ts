@@ -170,15 +170,14 @@ export class ProblemCollector {
     if (!m || !counts) return;
     const fig = this.findings.figures;
     fig.total++;
-    const at = { r: f.r, c: f.c };
-    const where = cellAddress(f.r, f.c);
     const p = f.parsed;
     if (p.kind === 'number') {
       fig.numbers++;
       counts.numbers++;
-      if (p.ambiguous) this.add('ambiguous_number', 'warning', `${where}: "${f.raw.trim()}" read as ${p.value}; nothing in the column settles the decimal separator`, at, f.raw);
-      if (m.unit === 'percent' && Math.max(p.value, p.high ?? p.value) > 100) this.add('percent_over_100', 'warning', `${where}: ${p.value}% is over 100 in "${m.label}"`, at, f.raw);
-      if (p.unit && p.unit !== 'per_mille' && unitBase(m.unit).base !== p.unit) this.add('cell_unit_mismatch', 'warning', `${where}: the cell says ${p.unit} but "${m.label}" is in ${m.unit}`, at, f.raw);
+      // Most figures raise nothing: the checks come first, the message (and the cell's address) only for a problem.
+      if (p.ambiguous) this.figureProblem(f, 'ambiguous_number', 'warning', `"${f.raw.trim()}" read as ${p.value}; nothing in the column settles the decimal separator`);
+      if (m.unit === 'percent' && Math.max(p.value, p.high ?? p.value) > 100) this.figureProblem(f, 'percent_over_100', 'warning', `${p.value}% is over 100 in "${m.label}"`);
+      if (p.unit && p.unit !== 'per_mille' && unitBase(m.unit).base !== p.unit) this.figureProblem(f, 'cell_unit_mismatch', 'warning', `the cell says ${p.unit} but "${m.label}" is in ${m.unit}`);
     } else if (p.kind === 'sign') {
       fig.signs[p.sign] = (fig.signs[p.sign] ?? 0) + 1;
       counts.signs++;
@@ -186,15 +185,20 @@ export class ProblemCollector {
       fig.invalid++;
       counts.invalid++;
       const why = p.kind === 'invalid' ? p.reason : `"${p.text}" is text`;
-      this.add('non_numeric', 'error', `${where}: ${why}, in figure column "${m.label}"`, at, f.raw);
+      this.figureProblem(f, 'non_numeric', 'error', `${why}, in figure column "${m.label}"`);
     }
-    if (this.plan.layout === 'long' && f.area.kind === 'area') this.lastWasDuplicate = this.checkDuplicate(`${f.area.code}|${m.indicator.code}|${f.period}|${f.dimension}`, at, 'this area, variable and period already appear');
+    if (this.plan.layout === 'long' && f.area.kind === 'area') this.lastWasDuplicate = this.checkDuplicate(`${f.area.code}|${m.indicator.code}|${f.period}|${f.dimension}`, { r: f.r, c: f.c }, 'this area, variable and period already appear');
     if (this.areaWritable && !this.lastWasDuplicate && (p.kind === 'number' || p.kind === 'sign') && this.periodReads(f.period)) fig.toImport++;
     if (f.period === null && (this.findings.problemCounts.no_period ?? 0) === 0) {
-      this.add('no_period', 'error', `no period for "${m.label}": the file states none; give one (e.g. --period 2024)`, at);
+      this.add('no_period', 'error', `no period for "${m.label}": the file states none; give one (e.g. --period 2024)`, { r: f.r, c: f.c });
     }
     if (this.findings.samples.length < 25 && f.area.kind === 'area') {
-      this.findings.samples.push({ cell: where, raw: f.raw, area: f.area.code, indicator: m.indicator.code, period: f.period, parsed: p });
+      this.findings.samples.push({ cell: cellAddress(f.r, f.c), raw: f.raw, area: f.area.code, indicator: m.indicator.code, period: f.period, parsed: p });
     }
+  }
+
+  /** A problem with one figure's cell: the message starts with its address. */
+  private figureProblem(f: FigureRecord, kind: ProblemKind, severity: Severity, what: string): void {
+    this.add(kind, severity, `${cellAddress(f.r, f.c)}: ${what}`, { r: f.r, c: f.c }, f.raw);
   }
 }

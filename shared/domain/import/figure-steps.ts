@@ -1,5 +1,4 @@
 import type { CbsLevel } from '../areas/normalise-code';
-import type { ParsedCell } from '../numbers/parsed-cell';
 import { parsePeriod, type PeriodRange } from '../period';
 import type { EventSink, PreparedImport } from './build-preview';
 import type { ExtractEvent, FigureRecord } from './extract-records';
@@ -54,23 +53,6 @@ export type FigureFields = (
   qualifier: string | null, sign: string | null, raw: string, r: number, c: number, breakdown: string | null,
 ) => void;
 
-interface ObservationValue {
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: string | null;
-  sign: string | null;
-}
-
-/** A parsed cell as the observation columns hold it; null for text (never a figure). */
-export function observationValue(p: ParsedCell, provisionalPeriod: boolean): ObservationValue | null {
-  if (p.kind === 'number') {
-    return { value: p.value, low: p.low ?? null, high: p.high ?? null, qualifier: p.qualifier ?? null, sign: p.sign ?? (provisionalPeriod ? 'provisional' : null) };
-  }
-  if (p.kind === 'sign') return { value: p.value, low: null, high: null, qualifier: null, sign: p.sign };
-  return null;
-}
-
 export class FigureSteps {
   /** Figures left out: text in a figure column, no period, an area not imported, a duplicate. */
   skippedFigures = 0;
@@ -79,12 +61,21 @@ export class FigureSteps {
   private readonly remembered = new Set<string>();
   private readonly breakdownLabels: string[];
 
+  private readonly outFigure: FigureFields;
+
+  /**
+   * @param out every step, in order
+   * @param outFigure where figure steps go instead, field by field, when the receiver takes
+   *   millions of them (the reading thread's encoder): no object per figure
+   */
   constructor(
     private readonly prepared: PreparedImport,
     private readonly out: StepSink,
+    outFigure?: FigureFields,
   ) {
     const headers = new Map(prepared.plan.headers.map((h) => [h.c, h.label]));
     this.breakdownLabels = prepared.plan.dimensions.map((c) => headers.get(c) ?? `kolom ${c + 1}`);
+    this.outFigure = outFigure ?? ((measure, period, value, low, high, qualifier, sign, raw, r, c, breakdown) => out({ kind: 'figure', measure, period, value, low, high, qualifier, sign, raw, r, c, breakdown }));
   }
 
   /** The walk's sink. */
@@ -126,13 +117,20 @@ export class FigureSteps {
   }
 
   private figure(f: FigureRecord, duplicate: boolean): void {
-    const v = observationValue(f.parsed, f.provisionalPeriod);
+    const p = f.parsed;
     const period = f.period === null ? null : this.period(f.period);
-    if (!this.areaWritable || duplicate || f.area.kind !== 'area' || f.area.needsConfirmation || !v || !period) {
+    // Text is never a figure; a number or a CBS sign is.
+    if (!this.areaWritable || duplicate || f.area.kind !== 'area' || f.area.needsConfirmation || (p.kind !== 'number' && p.kind !== 'sign') || !period) {
       this.skippedFigures++;
       return;
     }
-    this.out({ kind: 'figure', measure: f.measure, period, ...v, raw: f.raw, r: f.r, c: f.c, breakdown: f.dimension === '' ? null : this.breakdown(f.dimension) });
+    const breakdown = f.dimension === '' ? null : this.breakdown(f.dimension);
+    if (p.kind === 'sign') this.outFigure(f.measure, period, p.value, null, null, null, p.sign, f.raw, f.r, f.c, breakdown);
+    else {
+      // A figure in a provisional period ("2024*") is provisional unless the cell says more.
+      const sign = p.sign ?? (f.provisionalPeriod ? 'provisional' : null);
+      this.outFigure(f.measure, period, p.value, p.low ?? null, p.high ?? null, p.qualifier ?? null, sign, f.raw, f.r, f.c, breakdown);
+    }
   }
 
   private breakdown(dimension: string): string {

@@ -73,7 +73,8 @@ function parseRange(text: string, ctx: ColumnContext): ParsedNumber | null {
 
 function fromWorkbookValue(value: number, text: string, ctx: ColumnContext): ParsedCell {
   // Excel stores 70% as 0.7 and shows "70%"; we keep percentages on the 0–100 scale CBS uses.
-  const percent = /%\s*$/.test(text);
+  // (\s includes the odd spaces, so the text as it stands will do.)
+  const percent = text.includes('%') && /%\s*$/.test(text);
   const asShown = percent ? scaleNumber(value, 100) : value;
   const result: ParsedNumber = { kind: 'number', value: scaleNumber(asShown, ctx.scale ?? 1) };
   if (percent) result.unit = 'percent';
@@ -82,8 +83,9 @@ function fromWorkbookValue(value: number, text: string, ctx: ColumnContext): Par
 }
 
 export function parseCell(raw: RawCell, ctx: ColumnContext = {}): ParsedCell {
+  // A number the workbook stores as a number needs nothing from its text but a trailing "%".
+  if (raw.value !== undefined && Number.isFinite(raw.value)) return fromWorkbookValue(raw.value, raw.text, ctx);
   const text = raw.text.replace(ODD_SPACES, ' ').trim();
-  if (raw.value !== undefined && Number.isFinite(raw.value)) return fromWorkbookValue(raw.value, text, ctx);
 
   if (text === '') {
     return { kind: 'sign', sign: ctx.emptyMeans ?? 'cannot_occur', value: null };

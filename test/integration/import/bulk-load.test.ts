@@ -110,3 +110,38 @@ describe('the reference check that replaces per-row foreign keys', () => {
     }
   });
 });
+
+describe('figures written without a statement journal (INSERT OR FAIL)', () => {
+  let s: Services;
+  beforeAll(() => {
+    s = freshServices();
+  });
+  afterAll(() => s.close());
+
+  it('are only written inside a transaction', () => {
+    expect(() => new ObservationWrites(s.ctx.db, 1)).toThrow(/only written inside the transaction of their import/);
+  });
+
+  it('a row that breaks a constraint in the middle of a batch still stops the import, and the rollback leaves nothing', () => {
+    const db = s.ctx.db;
+    const before = db.prepare('SELECT count(*) FROM observation').pluck().get();
+    db.exec('BEGIN');
+    try {
+      const sourceId = Number(db.prepare("INSERT INTO source (kind, title, imported_at) VALUES ('file', 'x.csv', 'now')").run().lastInsertRowid);
+      const areaId = db.prepare("SELECT id FROM area WHERE code = 'NPLV01'").pluck().get() as number;
+      const indicatorId = db.prepare('SELECT id FROM indicator LIMIT 1').pluck().get() as number;
+      const w = new ObservationWrites(db, sourceId);
+      const row = { areaId, indicatorId, period: '2024', yearStart: 2024, yearEnd: 2024, low: null, high: null, qualifier: null, sign: null, breakdown: null };
+      // 100 rows: the first batch of 64 has the bad one at place 40, after rows it already inserted.
+      const add = () => {
+        for (let i = 0; i < 100; i++) w.add({ ...row, value: i === 40 ? null : i, raw: i === 40 ? '' : String(i), cell: `B${i + 2}` });
+      };
+      // A figure is a value, a range or a sign, never nothing: the CHECK refuses row 40 — loudly.
+      expect(add).toThrow(/CHECK constraint failed/);
+    } finally {
+      db.exec('ROLLBACK');
+    }
+    expect(db.prepare('SELECT count(*) FROM observation').pluck().get()).toBe(before);
+    expect(db.prepare("SELECT count(*) FROM source WHERE title = 'x.csv'").pluck().get()).toBe(0);
+  });
+});
