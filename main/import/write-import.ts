@@ -120,16 +120,28 @@ export class ImportWriter {
   }
 
   private readonly letters: string[] = [];
+  private lastWrittenArea = -1;
+  private lastRow = -1;
+  private lastRowText = '';
 
   /** A figure for the area of the last area step, field by field (the bulk path, see step-batch). */
   readonly figureFields: FigureFields = (measure, period, value, low, high, qualifier, sign, raw, r, c, breakdown) => {
     const areaId = this.currentArea;
     if (areaId === null) throw new Error('a figure step came before its area');
     const letters = (this.letters[c] ??= columnLetter(c));
+    // A row's figures come together: its number is written out once.
+    if (r !== this.lastRow) {
+      this.lastRow = r;
+      this.lastRowText = String(r + 1);
+    }
     const observations = this.o.writes.observations;
-    observations.addFields(areaId, this.indicatorFor(measure), period, value, low, high, qualifier, sign, raw, `${letters}${r + 1}`, breakdown);
+    observations.addFields(areaId, this.indicatorFor(measure), period, value, low, high, qualifier, sign, raw, letters + this.lastRowText, breakdown);
     this.counts.observations++;
-    this.areasWritten.add(areaId);
+    // Figures come area by area: the set only changes when the area does.
+    if (areaId !== this.lastWrittenArea) {
+      this.areasWritten.add(areaId);
+      this.lastWrittenArea = areaId;
+    }
   };
 
   /** A variable dictionary: each first definition creates or completes its indicator. */

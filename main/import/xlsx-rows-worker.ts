@@ -21,8 +21,9 @@ import type { RowSink } from './xlsx-sheet-xml';
 export const XLSX_ROWS_JOB = 'import.xlsxRows';
 const BATCH_ROWS = 256;
 const MAX_IN_FLIGHT = 6;
-/** Figures per step batch, when this thread also walks the sheet (reader-walk). */
+/** Figures per step batch, when this thread also walks the sheet (reader-walk); the first batches are smaller, so the import's thread starts inserting sooner. */
 const STEP_BATCH = 16_384;
+const FIRST_STEP_BATCH = 1024;
 
 export interface RowBatch {
   type: 'rows';
@@ -168,7 +169,9 @@ async function readAndWalk(filePath: string, pick: SheetPick, walk: ReaderWalkIn
     },
     (walking) => port.postMessage({ type: 'walking', walking }),
   );
+  let stepBatch = FIRST_STEP_BATCH;
   const sendSteps = (): void => {
+    stepBatch = Math.min(STEP_BATCH, stepBatch * 2);
     const taken = walker.encoder.take();
     if (!taken) return;
     taken.batch.lastRow = walker.lastRow;
@@ -196,7 +199,7 @@ async function readAndWalk(filePath: string, pick: SheetPick, walk: ReaderWalkIn
         }
         total++;
         walker.push({ r, cells: row });
-        if (walker.encoder.size >= STEP_BATCH) sendSteps();
+        if (walker.encoder.size >= stepBatch) sendSteps();
       } catch (err) {
         failure ??= err;
         throw err;

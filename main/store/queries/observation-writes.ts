@@ -51,6 +51,7 @@ export class ObservationWrites {
   readonly areaIds = new Set<number>();
   private lastArea = -1;
   readonly indicatorIds = new Set<number>();
+  private readonly indicatorSeen: boolean[] = [];
   /** Figures inserted so far. */
   written = 0;
 
@@ -96,7 +97,11 @@ export class ObservationWrites {
       this.areaIds.add(areaId);
       this.lastArea = areaId;
     }
-    this.indicatorIds.add(indicatorId);
+    // A file has a few hundred indicators at most: an array by id answers faster than the set.
+    if (this.indicatorSeen[indicatorId] !== true) {
+      this.indicatorSeen[indicatorId] = true;
+      this.indicatorIds.add(indicatorId);
+    }
     if (++this.pendingRows === BATCH) {
       this.written += (narrow ? this.narrowBatch : this.wideBatch).run(this.pending, this.fixed).changes;
       this.pending = [];

@@ -64,10 +64,12 @@ export function profileColumns(grid: Grid, headers: readonly ColumnHeader[], row
         p.digitLengths.add(text.length);
         if (text.length > 1 && text.startsWith('0')) p.leadingZeros++;
       }
-      if (cell.value === undefined && /[A-Za-z]/.test(text) && normaliseAreaCode(text)) p.cbsCodes++;
-      if (LEVEL_WORDS.test(text)) p.levelWords++;
-      if (YEAR_TEXT.test(text)) p.years++;
-      if (cell.value === undefined) votes.push(text);
+      if (cell.value === undefined) {
+        if (/[A-Za-z]/.test(text) && normaliseAreaCode(text)) p.cbsCodes++;
+        if (LEVEL_WORDS.test(text)) p.levelWords++;
+        if (YEAR_TEXT.test(text)) p.years++;
+        votes.push(text);
+      } else if (cell.value >= 1900 && cell.value < 2100 && YEAR_TEXT.test(text)) p.years++; // a number is a year only as 1900–2099, shown as such
       const parsed = parseCell(cell);
       if (parsed.kind === 'number') {
         p.numbers++;
