@@ -1,79 +1,35 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JobStatus } from '../../../shared/contract/jobs';
+import { useCallback, useRef } from 'react';
 import { MonteCarloRun } from '../../../shared/contract/scenario';
-import { call, CallError } from '../../api/client';
+import { call } from '../../api/client';
+import { useJob, type JobState } from '../../api/use-job';
 import type { Draft } from './editor/draft';
 
+/** `key` ties a run to the definition it ran on, so a result for an edited definition shows as stale. */
 export type McState =
-  | { status: 'idle' }
-  | { status: 'running'; jobId: string; progress: JobStatus['progress']; cancelling: boolean; key: string }
-  | { status: 'done'; run: MonteCarloRun; key: string; elapsedMs: number }
-  | { status: 'cancelled'; done: number; total: number | null }
-  | { status: 'error'; error: unknown };
+  | Exclude<JobState<MonteCarloRun>, { status: 'running' | 'done' }>
+  | (Extract<JobState<MonteCarloRun>, { status: 'running' }> & { key: string })
+  | { status: 'done'; run: MonteCarloRun; key: string; elapsedMs: number };
 
 const POLL_MS = 120;
 
-/**
- * Start a Monte Carlo job (a worker thread under the web shell and Electron) and follow it with
- * jobs.status until it ends; `cancel` stops it. `key` ties the result to the definition it ran on.
- */
+/** A Monte Carlo job (a worker thread under the web shell and Electron), followed until it ends; `cancel` stops it. */
 export function useMonteCarlo(): [McState, (draft: Draft, key: string) => void, () => void] {
-  const [state, setState] = useState<McState>({ status: 'idle' });
-  const live = useRef(true);
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
-  const jobId = state.status === 'running' ? state.jobId : null;
-  const key = state.status === 'running' ? state.key : null;
-
-  useEffect(() => {
-    if (!jobId || key === null) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async (): Promise<void> => {
-      try {
-        const s = await call('jobs.status', { id: jobId });
-        if (stopped || !live.current) return;
-        if (s.state === 'running') {
-          setState((prev) => (prev.status === 'running' && prev.jobId === jobId ? { ...prev, progress: s.progress } : prev));
-          timer = setTimeout(() => void poll(), POLL_MS);
-        } else if (s.state === 'done') {
-          setState({ status: 'done', run: MonteCarloRun.parse(s.result), key, elapsedMs: s.progress.elapsedMs });
-        } else if (s.state === 'cancelled') {
-          setState({ status: 'cancelled', done: s.progress.done, total: s.progress.total });
-        } else {
-          setState({ status: 'error', error: new CallError(s.error ?? { code: 'INTERNAL', message: 'Monte Carlo is mislukt.' }) });
-        }
-      } catch (error) {
-        if (!stopped) setState({ status: 'error', error });
-      }
-    };
-    timer = setTimeout(() => void poll(), POLL_MS);
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    };
-  }, [jobId, key]);
-
-  const start = useCallback((draft: Draft, k: string) => {
-    setState({ status: 'running', jobId: '', progress: { phase: 'starten', done: 0, total: draft.uncertainty?.runs ?? 2000, elapsedMs: 0, etaMs: null }, cancelling: false, key: '' });
-    call('scenario.monteCarlo', { definition: draft as unknown as Record<string, unknown> }).then(
-      ({ jobId: id }) => live.current && setState((prev) => (prev.status === 'running' ? { ...prev, jobId: id, key: k } : prev)),
-      (error: unknown) => live.current && setState({ status: 'error', error }),
-    );
-  }, []);
-
-  const cancel = useCallback(() => {
-    if (!jobId) return;
-    setState((prev) => (prev.status === 'running' ? { ...prev, cancelling: true } : prev));
-    call('jobs.cancel', { id: jobId }).then(
-      (s) => live.current && setState({ status: 'cancelled', done: s.progress.done, total: s.progress.total }),
-      (error: unknown) => live.current && setState({ status: 'error', error }),
-    );
-  }, [jobId]);
-
-  return [state, start, cancel];
+  const job = useJob({
+    parse: (r) => MonteCarloRun.parse(r),
+    failure: { code: 'INTERNAL', message: 'Monte Carlo is mislukt.' },
+    pollMs: POLL_MS,
+  });
+  const key = useRef('');
+  const { start } = job;
+  const begin = useCallback(
+    (draft: Draft, k: string) => {
+      key.current = k;
+      start(() => call('scenario.monteCarlo', { definition: draft as unknown as Record<string, unknown> }), draft.uncertainty?.runs ?? 2000);
+    },
+    [start],
+  );
+  const s = job.state;
+  const state: McState =
+    s.status === 'done' ? { status: 'done', run: s.result, key: key.current, elapsedMs: s.elapsedMs } : s.status === 'running' ? { ...s, key: key.current } : s;
+  return [state, begin, job.cancel];
 }
