@@ -8,7 +8,8 @@ export interface ObservationFilter {
   includeSuperseded?: boolean | undefined;
 }
 
-interface ObservationRow {
+/** A figure with its area, indicator and source, as every listing of figures selects it. */
+export interface FigureRow {
   id: number;
   area_code: string;
   area_name: string;
@@ -24,6 +25,7 @@ interface ObservationRow {
   superseded_by: number | null;
   raw: string | null;
   cell: string | null;
+  breakdown: string | null;
   source_id: number;
   source_kind: Observation['source']['kind'];
   source_title: string;
@@ -32,30 +34,19 @@ interface ObservationRow {
   imported_at: string;
 }
 
-/** Figures with their provenance. Current figures only, unless asked for the history. */
-export function listObservations(db: Store, f: ObservationFilter): Observation[] {
-  const rows = db
-    .prepare(
-      `SELECT o.id, a.code AS area_code, a.name AS area_name, i.code AS indicator_code, i.name AS indicator_name,
-              i.unit, o.period, o.value, o.low, o.high, o.qualifier, o.sign, o.superseded_by, o.raw, o.cell,
-              s.id AS source_id, s.kind AS source_kind, s.title AS source_title, s.file_name, s.sheet, s.imported_at
-       FROM observation o
-       JOIN area a ON a.id = o.area_id
-       JOIN indicator i ON i.id = o.indicator_id
-       JOIN source s ON s.id = o.source_id
-       WHERE (@area IS NULL OR a.code = @area)
-         AND (@indicator IS NULL OR i.code = @indicator)
-         AND (@source IS NULL OR o.source_id = @source)
-         AND (@history = 1 OR o.superseded_by IS NULL)
-       ORDER BY a.code, i.theme, i.code, o.year_start, o.id`,
-    )
-    .all({
-      area: f.areaCode ?? null,
-      indicator: f.indicatorCode ?? null,
-      source: f.sourceId ?? null,
-      history: f.includeSuperseded ? 1 : 0,
-    }) as ObservationRow[];
-  return rows.map((r) => ({
+/** SELECT … FROM the figures with what they point to, for a WHERE and ORDER BY to follow. */
+export const FIGURE_SELECT = `
+  SELECT o.id, a.code AS area_code, a.name AS area_name, i.code AS indicator_code, i.name AS indicator_name,
+         i.unit, o.period, o.value, o.low, o.high, o.qualifier, o.sign, o.superseded_by, o.raw, o.cell, o.breakdown,
+         s.id AS source_id, s.kind AS source_kind, s.title AS source_title, s.file_name, s.sheet, s.imported_at
+  FROM observation o
+  JOIN area a ON a.id = o.area_id
+  JOIN indicator i ON i.id = o.indicator_id
+  JOIN source s ON s.id = o.source_id`;
+
+/** A figure row as the contract gives it: the value, its sign and qualifier, and where it came from. */
+export function figureOf(r: FigureRow): Observation {
+  return {
     id: r.id,
     areaCode: r.area_code,
     areaName: r.area_name,
@@ -69,17 +60,28 @@ export function listObservations(db: Store, f: ObservationFilter): Observation[]
     qualifier: r.qualifier,
     sign: r.sign,
     superseded: r.superseded_by !== null,
-    source: {
-      id: r.source_id,
-      kind: r.source_kind,
-      title: r.source_title,
-      file: r.file_name,
-      sheet: r.sheet,
-      cell: r.cell,
-      raw: r.raw,
-      importedAt: r.imported_at,
-    },
-  }));
+    source: { id: r.source_id, kind: r.source_kind, title: r.source_title, file: r.file_name, sheet: r.sheet, cell: r.cell, raw: r.raw, importedAt: r.imported_at },
+  };
+}
+
+/** Figures with their provenance. Current figures only, unless asked for the history. */
+export function listObservations(db: Store, f: ObservationFilter): Observation[] {
+  const rows = db
+    .prepare(
+      `${FIGURE_SELECT}
+       WHERE (@area IS NULL OR a.code = @area)
+         AND (@indicator IS NULL OR i.code = @indicator)
+         AND (@source IS NULL OR o.source_id = @source)
+         AND (@history = 1 OR o.superseded_by IS NULL)
+       ORDER BY a.code, i.theme, i.code, o.year_start, o.id`,
+    )
+    .all({
+      area: f.areaCode ?? null,
+      indicator: f.indicatorCode ?? null,
+      source: f.sourceId ?? null,
+      history: f.includeSuperseded ? 1 : 0,
+    }) as FigureRow[];
+  return rows.map(figureOf);
 }
 
 /**

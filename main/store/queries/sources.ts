@@ -1,6 +1,6 @@
 import type { Store } from '../open-store';
 import type { MappingSummary, SourceFigure, SourceSummary } from '../../../shared/contract/import';
-import type { Observation } from '../../../shared/contract/model';
+import { FIGURE_SELECT, figureOf, type FigureRow } from './observations';
 
 /** Sources (imported files, cited documents), their figures, and saved mappings, for the Bronnen screen and the CLI. */
 interface SourceRow {
@@ -73,63 +73,10 @@ export function findSource(db: Store, id: number): { summary: SourceSummary; rep
   return row ? { summary: summary(row), reportJson: row.report_json, mappingJson: row.mapping_json } : undefined;
 }
 
-interface FigureRow {
-  id: number;
-  area_code: string;
-  area_name: string;
-  indicator_code: string;
-  indicator_name: string;
-  unit: string;
-  period: string;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: Observation['qualifier'];
-  sign: Observation['sign'];
-  superseded_by: number | null;
-  raw: string | null;
-  cell: string | null;
-  breakdown: string | null;
-  source_kind: Observation['source']['kind'];
-  source_title: string;
-  file_name: string | null;
-  sheet: string | null;
-  imported_at: string;
-}
-
 /** A source's figures in the order they stood in the file (current and superseded), a page at a time. */
 export function sourceFigures(db: Store, sourceId: number, limit: number, offset: number): SourceFigure[] {
-  const rows = db
-    .prepare(
-      `SELECT o.id, a.code AS area_code, a.name AS area_name, i.code AS indicator_code, i.name AS indicator_name, i.unit,
-              o.period, o.value, o.low, o.high, o.qualifier, o.sign, o.superseded_by, o.raw, o.cell, o.breakdown,
-              s.kind AS source_kind, s.title AS source_title, s.file_name, s.sheet, s.imported_at
-       FROM observation o
-       JOIN area a ON a.id = o.area_id
-       JOIN indicator i ON i.id = o.indicator_id
-       JOIN source s ON s.id = o.source_id
-       WHERE o.source_id = ?
-       ORDER BY o.id
-       LIMIT ? OFFSET ?`,
-    )
-    .all(sourceId, limit, offset) as FigureRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    areaCode: r.area_code,
-    areaName: r.area_name,
-    indicatorCode: r.indicator_code,
-    indicatorName: r.indicator_name,
-    unit: r.unit,
-    period: r.period,
-    value: r.value,
-    low: r.low,
-    high: r.high,
-    qualifier: r.qualifier,
-    sign: r.sign,
-    superseded: r.superseded_by !== null,
-    breakdown: r.breakdown,
-    source: { id: sourceId, kind: r.source_kind, title: r.source_title, file: r.file_name, sheet: r.sheet, cell: r.cell, raw: r.raw, importedAt: r.imported_at },
-  }));
+  const rows = db.prepare(`${FIGURE_SELECT} WHERE o.source_id = ? ORDER BY o.id LIMIT ? OFFSET ?`).all(sourceId, limit, offset) as FigureRow[];
+  return rows.map((r) => ({ ...figureOf(r), breakdown: r.breakdown }));
 }
 
 export function countSourceFigures(db: Store, sourceId: number): number {
