@@ -126,6 +126,8 @@ async function commitOpened(db: Store, req: ParsedCommitRequest, control: Commit
     db.exec('BEGIN IMMEDIATE');
     return await writeInTransaction(db, req, control, { opened, ctx, importedAt, bulk, started, flusher });
   } finally {
+    // Whatever way the transaction ended (also "nothing to import"), the log is let go of.
+    await flusher?.stop();
     if (bulk) db.pragma('foreign_keys = ON');
   }
 }
