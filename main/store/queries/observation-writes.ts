@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { FigureValue } from '../../../shared/domain/import/figure-steps';
 import type { Store } from '../open-store';
 
 /**
@@ -10,20 +11,13 @@ import type { Store } from '../open-store';
  * The ids it wrote are kept (distinct areas and indicators), so that a bulk load, which runs
  * without SQLite's per-row foreign-key lookups, can check them all at once before it commits.
  */
-export interface ObservationRow {
+export interface ObservationRow extends FigureValue {
   areaId: number;
   indicatorId: number;
   period: string;
   yearStart: number;
   yearEnd: number;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: string | null;
-  sign: string | null;
-  raw: string;
   cell: string;
-  breakdown: string | null;
 }
 
 const COLUMNS = 'area_id, indicator_id, period, year_start, year_end, value, low, high, qualifier, sign, raw, cell, breakdown, source_id';

@@ -23,20 +23,24 @@ export interface AreaStep {
   remember: { alias: string; context: string } | null;
 }
 
-export interface FigureStep {
-  kind: 'figure';
-  measure: number;
-  period: PeriodRange;
+/** A figure as an observation row holds it: value or range, qualifier, CBS sign, the cell's raw text, and a breakdown. */
+export interface FigureValue {
   value: number | null;
   low: number | null;
   high: number | null;
   qualifier: string | null;
   sign: string | null;
   raw: string;
-  r: number;
-  c: number;
   /** Another key of the figure ("PC5=9901A"), or null. */
   breakdown: string | null;
+}
+
+export interface FigureStep extends FigureValue {
+  kind: 'figure';
+  measure: number;
+  period: PeriodRange;
+  r: number;
+  c: number;
 }
 
 /** An area event that writes nothing: the figures after it are left out until the next area. */
