@@ -43,7 +43,7 @@ export class ReaderWalk {
   private prepared: PreparedImport | null = null;
   private steps: FigureSteps | null = null;
   private walk: StreamWalk | null = null;
-  /** The last sheet row pushed. */
+  /** The last sheet row walked: the steps in the encoder go up to it. */
   lastRow = -1;
 
   /**
@@ -51,12 +51,15 @@ export class ReaderWalk {
    * @param headDone called when the head is complete (before the plan is decided here, so the
    *   import's thread can decide on its own copy at the same time), then `decided` with whether
    *   this side walks
+   * @param walked called after each row walked — also each head row, walked all at once when the
+   *   plan is decided — so the caller can send the steps so far in batches of the size it wants
    */
   constructor(
     private readonly req: WalkRequest,
     private readonly passRow: (row: GridRow) => void,
     private readonly headDone: () => void,
     private readonly decided: (walking: boolean) => void,
+    private readonly walked: () => void = () => undefined,
   ) {
     this.head = new RowGrid(req.sheet);
   }
@@ -66,7 +69,6 @@ export class ReaderWalk {
   }
 
   push(row: GridRow): void {
-    this.lastRow = row.r;
     if (!this.prepared) {
       if (row.r < this.req.headRows) {
         this.head.add(row);
@@ -76,8 +78,14 @@ export class ReaderWalk {
       }
       this.decide();
     }
-    if (this.walk) this.walk.push(row);
+    if (this.walk) this.walkRow(row);
     else this.passRow(row);
+  }
+
+  private walkRow(row: GridRow): void {
+    (this.walk as StreamWalk).push(row);
+    this.lastRow = row.r;
+    this.walked();
   }
 
   private decide(): void {
@@ -89,7 +97,7 @@ export class ReaderWalk {
       this.walk = new StreamWalk(prepared, this.steps.sink);
     }
     this.decided(this.walk !== null);
-    if (this.walk) for (const row of this.headRows) this.walk.push(row);
+    if (this.walk) for (const row of this.headRows) this.walkRow(row);
     this.headRows = [];
   }
 

@@ -160,6 +160,7 @@ export const xlsxRowsJob = defineJob({
  */
 async function readAndWalk(filePath: string, pick: SheetPick, walk: ReaderWalkInput, port: MessagePort, flow: Int32Array, rows: BatchSink): Promise<{ rows: number }> {
   const fileName = path.basename(filePath);
+  let stepBatch = FIRST_STEP_BATCH;
   const walker = new ReaderWalk(
     walk.request,
     (row) => rows.gridRow(row),
@@ -168,8 +169,12 @@ async function readAndWalk(filePath: string, pick: SheetPick, walk: ReaderWalkIn
       port.postMessage({ type: 'head-end' });
     },
     (walking) => port.postMessage({ type: 'walking', walking }),
+    // The head rows are walked all at once when the plan is decided (a national file: 124,000
+    // figures): batched like the rest, the import's thread starts inserting after the first few.
+    () => {
+      if (walker.encoder.size >= stepBatch) sendSteps();
+    },
   );
-  let stepBatch = FIRST_STEP_BATCH;
   const sendSteps = (): void => {
     stepBatch = Math.min(STEP_BATCH, stepBatch * 2);
     const taken = walker.encoder.take();
@@ -199,7 +204,6 @@ async function readAndWalk(filePath: string, pick: SheetPick, walk: ReaderWalkIn
         }
         total++;
         walker.push({ r, cells: row });
-        if (walker.encoder.size >= stepBatch) sendSteps();
       } catch (err) {
         failure ??= err;
         throw err;

@@ -10,12 +10,18 @@ import { RowGrid, type GridRow } from './row-grid';
  * or the sheet ends (then it is the footnotes) — the same rule detectTable applies bottom-up.
  */
 const CHUNK_ROWS = 512;
+/**
+ * The first chunks are smaller (8 rows, doubling): a commit writes what a chunk yields, and the
+ * writer should not wait for 512 rows of a national file (63,000 figures) before its first insert.
+ */
+const FIRST_CHUNK_ROWS = 8;
 
 export class StreamWalk {
   private chunk: GridRow[] = [];
   private pending: GridRow[] = [];
   private readonly body: ReadonlySet<number>;
   private lastDataRow = -1;
+  private chunkRows = FIRST_CHUNK_ROWS;
 
   constructor(
     private readonly prepared: PreparedImport,
@@ -33,7 +39,10 @@ export class StreamWalk {
       this.chunk.push(row);
       this.lastDataRow = row.r;
     } else this.pending.push(row);
-    if (this.chunk.length >= CHUNK_ROWS) this.walkChunk();
+    if (this.chunk.length >= this.chunkRows) {
+      this.walkChunk();
+      this.chunkRows = Math.min(CHUNK_ROWS, this.chunkRows * 2);
+    }
   }
 
   /** A note has at most two cells ("Bron: CBS", "* voorlopig"); only short rows need the full look. */
