@@ -43,7 +43,7 @@ export class ReaderWalk {
   private prepared: PreparedImport | null = null;
   private steps: FigureSteps | null = null;
   private walk: StreamWalk | null = null;
-  /** The last sheet row walked: the steps in the encoder go up to it. */
+  /** The last sheet row given to the walk: the steps in the encoder go no further (progress). */
   lastRow = -1;
 
   /**
