@@ -4,9 +4,10 @@ import type { Store } from '../open-store';
 
 /**
  * An import's figures into `observation`, in file order (a source's figures are listed by id, as
- * they stood in the file), a multi-row INSERT of BATCH rows at a time. Most figures of a file are
- * a value or a CBS sign in the file's one period: those go in the narrow form, where the period
- * and the source are bound once per statement instead of once per row.
+ * they stood in the file), a multi-row INSERT of BATCH rows at a time (the insert alone of a
+ * national workbook's 2.1 million figures: about a tenth faster at 256 rows than at 64). Most
+ * figures of a file are a value or a CBS sign in the file's one period: those go in the narrow
+ * form, where the period and the source are bound once per statement instead of once per row.
  *
  * The ids it wrote are kept (distinct areas and indicators), so that a bulk load, which runs
  * without SQLite's per-row foreign-key lookups, can check them all at once before it commits.
@@ -23,7 +24,9 @@ export interface ObservationRow extends FigureValue {
 const COLUMNS = 'area_id, indicator_id, period, year_start, year_end, value, low, high, qualifier, sign, raw, cell, breakdown, source_id';
 const WIDE_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, @source)';
 const NARROW_ROW = '(?, ?, @period, @yearStart, @yearEnd, ?, NULL, NULL, NULL, ?, ?, ?, NULL, @source)';
-const BATCH = 64;
+const BATCH = 256;
+/** What is left when the form changes goes in statements of this many rows, then one by one. */
+const SMALL_BATCH = 16;
 
 interface Period {
   period: string;
@@ -32,10 +35,8 @@ interface Period {
 }
 
 export class ObservationWrites {
-  private readonly wideBatch: Database.Statement;
-  private readonly wideOne: Database.Statement;
-  private readonly narrowBatch: Database.Statement;
-  private readonly narrowOne: Database.Statement;
+  private readonly wide: Record<'batch' | 'small' | 'one', Database.Statement>;
+  private readonly narrow: Record<'batch' | 'small' | 'one', Database.Statement>;
   private pending: unknown[] = [];
   private pendingRows = 0;
   private pendingNarrow = false;
@@ -55,15 +56,14 @@ export class ObservationWrites {
   ) {
     if (!db.inTransaction) throw new Error('figures are only written inside the transaction of their import');
     // OR FAIL: a row that breaks a constraint stops the statement without undoing the rows it
-    // already inserted, so SQLite keeps no statement journal — a copy of every page a 64-row
+    // already inserted, so SQLite keeps no statement journal — a copy of every page a 256-row
     // INSERT touches, 16 KiB each (measured: a sixth of the insert time of a national workbook).
     // Safe only because these rows are written inside the import's transaction, which an error
     // rolls back whole (commit-import).
     const insert = (row: string, n: number) => db.prepare(`INSERT OR FAIL INTO observation (${COLUMNS}) VALUES ${Array(n).fill(row).join(', ')}`);
-    this.wideBatch = insert(WIDE_ROW, BATCH);
-    this.wideOne = insert(WIDE_ROW, 1);
-    this.narrowBatch = insert(NARROW_ROW, BATCH);
-    this.narrowOne = insert(NARROW_ROW, 1);
+    const forms = (row: string) => ({ batch: insert(row, BATCH), small: insert(row, SMALL_BATCH), one: insert(row, 1) });
+    this.wide = forms(WIDE_ROW);
+    this.narrow = forms(NARROW_ROW);
     this.fixed.source = sourceId;
   }
 
@@ -97,7 +97,7 @@ export class ObservationWrites {
       this.indicatorIds.add(indicatorId);
     }
     if (++this.pendingRows === BATCH) {
-      this.written += (narrow ? this.narrowBatch : this.wideBatch).run(this.pending, this.fixed).changes;
+      this.written += (narrow ? this.narrow : this.wide).batch.run(this.pending, this.fixed).changes;
       this.pending = [];
       this.pendingRows = 0;
     }
@@ -108,11 +108,13 @@ export class ObservationWrites {
     if (this.pendingRows > 0) this.sendPending();
   }
 
-  /** What is pending (fewer than a batch), row by row. */
+  /** What is pending (fewer than a batch): SMALL_BATCH rows a statement, the rest row by row. */
   private sendPending(): void {
     const width = this.pending.length / this.pendingRows;
-    const one = this.pendingNarrow ? this.narrowOne : this.wideOne;
-    for (let i = 0; i < this.pendingRows; i++) this.written += one.run(this.pending.slice(i * width, (i + 1) * width), this.fixed).changes;
+    const form = this.pendingNarrow ? this.narrow : this.wide;
+    let i = 0;
+    for (; i + SMALL_BATCH <= this.pendingRows; i += SMALL_BATCH) this.written += form.small.run(this.pending.slice(i * width, (i + SMALL_BATCH) * width), this.fixed).changes;
+    for (; i < this.pendingRows; i++) this.written += form.one.run(this.pending.slice(i * width, (i + 1) * width), this.fixed).changes;
     this.pending = [];
     this.pendingRows = 0;
   }

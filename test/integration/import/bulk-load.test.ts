@@ -132,16 +132,53 @@ describe('figures written without a statement journal (INSERT OR FAIL)', () => {
       const indicatorId = db.prepare('SELECT id FROM indicator LIMIT 1').pluck().get() as number;
       const w = new ObservationWrites(db, sourceId);
       const row = { areaId, indicatorId, period: '2024', yearStart: 2024, yearEnd: 2024, low: null, high: null, qualifier: null, sign: null, breakdown: null };
-      // 100 rows: the first batch of 64 has the bad one at place 40, after rows it already inserted.
+      // 300 rows: the first batch of 256 has the bad one at place 140, after rows it already inserted.
       const add = () => {
-        for (let i = 0; i < 100; i++) w.add({ ...row, value: i === 40 ? null : i, raw: i === 40 ? '' : String(i), cell: `B${i + 2}` });
+        for (let i = 0; i < 300; i++) w.add({ ...row, value: i === 140 ? null : i, raw: i === 140 ? '' : String(i), cell: `B${i + 2}` });
       };
-      // A figure is a value, a range or a sign, never nothing: the CHECK refuses row 40 — loudly.
+      // A figure is a value, a range or a sign, never nothing: the CHECK refuses row 140 — loudly.
       expect(add).toThrow(/CHECK constraint failed/);
     } finally {
       db.exec('ROLLBACK');
     }
     expect(db.prepare('SELECT count(*) FROM observation').pluck().get()).toBe(before);
     expect(db.prepare("SELECT count(*) FROM source WHERE title = 'x.csv'").pluck().get()).toBe(0);
+  });
+
+  it('keeps file order and every field when plain figures and ranges, qualifiers or other periods alternate', () => {
+    const db = s.ctx.db;
+    db.exec('BEGIN');
+    try {
+      const sourceId = Number(db.prepare("INSERT INTO source (kind, title, imported_at) VALUES ('file', 'y.csv', 'now')").run().lastInsertRowid);
+      const areaId = db.prepare("SELECT id FROM area WHERE code = 'NPLV01'").pluck().get() as number;
+      const indicatorId = db.prepare('SELECT id FROM indicator LIMIT 1').pluck().get() as number;
+      const w = new ObservationWrites(db, sourceId);
+      const base = { areaId, indicatorId, period: '2024', yearStart: 2024, yearEnd: 2024, value: null, low: null, high: null, qualifier: null, sign: null, breakdown: null };
+      // Runs of plain figures (one batch and more, a few, one) between figures of the other form:
+      // what is pending at each switch goes in smaller statements, still in file order.
+      const runs = [300, 17, 1, 40, 255, 3];
+      const expected: { cell: string; value: number | null; low: number | null; qualifier: string | null; period: string; sign: string | null }[] = [];
+      let n = 0;
+      for (const run of runs) {
+        for (let i = 0; i < run; i++, n++) {
+          const dot = n % 7 === 0;
+          const f = { ...base, value: dot ? null : n, sign: dot ? 'unknown' : null, raw: dot ? '.' : String(n), cell: `C${n + 2}` };
+          w.add(f);
+          expected.push({ cell: f.cell, value: f.value, low: null, qualifier: null, period: '2024', sign: f.sign });
+        }
+        const other = n % 2 === 0
+          ? { ...base, value: null, low: 30_000, high: 40_000, qualifier: 'about', raw: 'ca. 30.000 tot 40.000', cell: `C${n + 2}` }
+          : { ...base, value: n, period: '2023', yearStart: 2023, yearEnd: 2023, raw: String(n), cell: `C${n + 2}` };
+        w.add(other);
+        expected.push({ cell: other.cell, value: other.value, low: other.low, qualifier: other.qualifier, period: other.period, sign: null });
+        n++;
+      }
+      w.flush();
+      expect(w.written).toBe(expected.length);
+      const got = db.prepare('SELECT cell, value, low, qualifier, period, sign FROM observation WHERE source_id = ? ORDER BY id').all(sourceId);
+      expect(got).toEqual(expected);
+    } finally {
+      db.exec('ROLLBACK');
+    }
   });
 });
