@@ -1,6 +1,6 @@
 import { sheetjs } from './sheetjs';
 import { AppError } from '../../shared/errors';
-import { hasZipDirectory, zipEntries } from './zip-directory';
+import { hasZipDirectory, zipEntries, zipEntryText } from './zip-directory';
 
 /**
  * Decides what a file is from its bytes, not its name: analysts rename files, and a PNG called
@@ -36,14 +36,39 @@ function unreadable(name: string, why: string): AppError {
   return new AppError('FILE_UNREADABLE', `${name} cannot be read: ${why}`, { file: name });
 }
 
-function containerPaths(buf: Uint8Array, name: string, what: string): string[] {
+// SheetJS types its bundled CFB reader as `any`: the documented listing and lookup.
+interface Container {
+  FullPaths: string[];
+}
+interface CfbReader {
+  read(buf: Uint8Array, opts: { type: 'buffer' }): Container;
+  find(c: Container, path: string): { content?: Uint8Array } | null;
+}
+const cfb = (): CfbReader => sheetjs().CFB as CfbReader;
+
+function openContainer(buf: Uint8Array, name: string, what: string): Container {
   try {
-    // SheetJS types its bundled CFB reader as `any`; FullPaths is the documented listing.
-    const container = sheetjs().CFB.read(buf, { type: 'buffer' }) as { FullPaths: string[] };
-    return container.FullPaths.map((p) => p.replace(/^Root Entry\//, ''));
+    return cfb().read(buf, { type: 'buffer' });
   } catch (err) {
     throw unreadable(name, `the ${what} is damaged (${err instanceof Error ? err.message : String(err)})`);
   }
+}
+
+/** Entry paths below the root storage, whatever the writer named it (Excel: "Root Entry", SheetJS: "R"). */
+function containerPaths(container: Container): string[] {
+  return container.FullPaths.map((p) => p.replace(/^[^/]*\//, ''));
+}
+
+/**
+ * The media type an OpenDocument package declares in its "mimetype" entry. The standard puts that
+ * entry first and uncompressed, so it can be read at a fixed offset — but not every writer does
+ * (SheetJS puts it in the middle), so it is looked up by name.
+ */
+function odfMediaType(zip: Buffer, name: string): string {
+  const entry = zipEntries(zip)?.find((e) => e.path === 'mimetype');
+  if (entry) return zipEntryText(zip, entry).trim();
+  const found = cfb().find(openContainer(zip, name, 'ZIP archive'), 'mimetype');
+  return found?.content ? Buffer.from(found.content).toString('utf8').trim() : '';
 }
 
 export function sniffFormat(buf: Uint8Array, name: string): SpreadsheetFormat {
@@ -56,11 +81,10 @@ export function sniffFormat(buf: Uint8Array, name: string): SpreadsheetFormat {
     // "a ZIP without a workbook". ZIP64 archives fall back to SheetJS's reader.
     const zip = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     if (!hasZipDirectory(zip)) throw unreadable(name, 'the ZIP archive is damaged: it ends before its table of contents (the file is incomplete; copy or download it again)');
-    const paths = zipEntries(zip)?.map((e) => e.path) ?? containerPaths(buf, name, 'ZIP archive');
+    const paths = zipEntries(zip)?.map((e) => e.path) ?? containerPaths(openContainer(buf, name, 'ZIP archive'));
     if (paths.some((p) => /^xl\/workbook\.(xml|bin)$/i.test(p))) return 'xlsx';
     if (paths.includes('content.xml') && paths.includes('mimetype')) {
-      const text = Buffer.from(buf.subarray(30, 120)).toString('latin1');
-      if (text.includes('opendocument.spreadsheet')) return 'ods';
+      if (odfMediaType(zip, name).startsWith('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
       throw notSpreadsheet(name, 'an OpenDocument file other than a spreadsheet');
     }
     if (paths.some((p) => /^word\//.test(p))) throw notSpreadsheet(name, 'a Word document');
@@ -69,7 +93,7 @@ export function sniffFormat(buf: Uint8Array, name: string): SpreadsheetFormat {
   }
 
   if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    const paths = containerPaths(buf, name, 'Office file');
+    const paths = containerPaths(openContainer(buf, name, 'Office file'));
     if (paths.includes('EncryptionInfo') || paths.includes('EncryptedPackage')) {
       throw unreadable(name, 'the workbook is password-protected; save it without a password and try again');
     }

@@ -1,6 +1,5 @@
-import zlib from 'node:zlib';
 import { xlsxSheetDimensions, type SheetDimension } from './xlsx-dimensions';
-import { zipEntries, type ZipEntry } from './zip-directory';
+import { zipEntries, zipEntryText } from './zip-directory';
 
 /**
  * The sheets of an .xlsx by name, in workbook order, with the part that holds each and its size —
@@ -14,11 +13,6 @@ export interface XlsxSheet {
   /** The number in the part's file name: ExcelJS's streaming reader calls the sheet by it. */
   partNo: number | null;
   dimension: SheetDimension | null;
-}
-
-function inflateEntry(buf: Buffer, e: ZipEntry): string {
-  const data = buf.subarray(e.dataStart, e.dataStart + e.compressed);
-  return (e.method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
 }
 
 function attr(tag: string, name: string): string | undefined {
@@ -43,8 +37,8 @@ export function xlsxSheets(buf: Buffer): XlsxSheet[] | null {
   let wbXml: string;
   let relXml: string;
   try {
-    wbXml = inflateEntry(buf, workbook);
-    relXml = inflateEntry(buf, rels);
+    wbXml = zipEntryText(buf, workbook);
+    relXml = zipEntryText(buf, rels);
   } catch {
     // Damage the full parse will report with its own reason.
     return null;

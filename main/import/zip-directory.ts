@@ -1,3 +1,5 @@
+import zlib from 'node:zlib';
+
 /**
  * The entries of a ZIP archive (an .xlsx or .ods is one), read from its central directory only:
  * names, sizes and where each entry's data starts — nothing is inflated. Sniffing a file's kind
@@ -57,3 +59,10 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
   }
   return out;
 }
+
+/** One entry's contents as text (stored or deflated), for the small parts that describe a package. */
+export function zipEntryText(buf: Buffer, e: ZipEntry): string {
+  const data = buf.subarray(e.dataStart, e.dataStart + e.compressed);
+  return (e.method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
+}
+

@@ -132,7 +132,7 @@ describe('committing the generated ugly files', () => {
     expect(figureAtCell(s, given.sourceId as number, 'B2')).toMatchObject({ area: 'GM0344', indicator: 'inwoners', period: '2024', value: 374238 });
   });
 
-  it.each(['png', 'zip', 'truncated', 'encrypted', 'binary', 'readme'] as const)('refuses %s with nothing written', async (key) => {
+  it.each(['png', 'zip', 'truncated', 'encrypted', 'odt', 'damagedXls', 'binary', 'readme'] as const)('refuses %s with nothing written', async (key) => {
     const bad = makeNotSpreadsheets(dir, makeUglyWorkbook(dir).file);
     const before = fingerprint(s);
     const err = await commitFails(s, { filePath: bad[key] });
@@ -142,3 +142,31 @@ describe('committing the generated ugly files', () => {
     expect(fingerprint(s)).toEqual(before);
   });
 });
+
+describe('the same workbook in the other formats SheetJS reads', () => {
+  // Each in a store of its own: in one store the second file would be a revision of the first.
+  const imported = async (format: 'xlsx' | 'xls' | 'ods') => {
+    const own = freshServices();
+    try {
+      const fx = makeUglyWorkbook(mkdtempSync(path.join(dir, `${format}-`)), format);
+      const r = await commit(own, { filePath: fx.file });
+      const figures = storedFigures(own, r.sourceId as number).map((f) => `${f.cell} ${f.area} ${f.indicator} ${f.period} ${f.value ?? '-'} ${f.sign ?? '-'} ${f.raw}`);
+      return { r, figures, issues: issueList(r.issues) };
+    } finally {
+      own.close();
+    }
+  };
+
+  it.each(['xls', 'ods'] as const)('.%s (title rows, merged two-row header, footnotes, planted problems) imports the figures and issues the .xlsx does', async (format) => {
+    const xlsx = await imported('xlsx');
+    const other = await imported(format);
+    expect(other.r).toMatchObject({ committed: true, layout: 'wide', headerRows: [4, 5], rowsRead: 7, observations: 15, file: `focusgebieden-2023.${format}` });
+    expect(other.issues).toEqual(xlsx.issues);
+    expect(other.figures).toEqual(xlsx.figures);
+    expect(other.figures).toHaveLength(15);
+    expect(other.figures).toContain('C11 WK034408 bevolking_inwoners 2023 12480 provisional 12.480*');
+    expect(other.figures).toContain('D11 WK034408 pct_bevolking_65_jaar_of_ouder 2023 - unknown .');
+    expect(other.figures).toContain('F7 WK034406 p_koopw 2023 104.5 - 104.5');
+  });
+});
+

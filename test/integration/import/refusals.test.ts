@@ -34,6 +34,8 @@ describe('refusals', () => {
     ['zip', 'FILE_NOT_SPREADSHEET', /archief\.xlsx is a ZIP archive without a workbook/],
     ['truncated', 'FILE_UNREADABLE', /afgebroken\.xlsx cannot be read: the ZIP archive is damaged/],
     ['encrypted', 'FILE_UNREADABLE', /beveiligd\.xlsx cannot be read: the workbook is password-protected/],
+    ['odt', 'FILE_NOT_SPREADSHEET', /notitie\.ods is an OpenDocument file other than a spreadsheet/],
+    ['damagedXls', 'FILE_UNREADABLE', /beschadigd\.xls cannot be read: the workbook has no sheets/],
     ['binary', 'FILE_NOT_SPREADSHEET', /data\.csv is a binary file/],
     ['readme', 'FILE_NOT_SPREADSHEET', /README\.md is a text file \(\.md\)/],
   ] as const)('%s → %s', async (key, code, message) => {
