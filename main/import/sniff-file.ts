@@ -6,7 +6,8 @@ import { hasZipDirectory, zipEntries, zipEntryText } from './zip-directory';
  * Decides what a file is from its bytes, not its name: analysts rename files, and a PNG called
  * "cijfers.xlsx" must be refused with a clear message rather than parsed into garbage. ZIP and
  * OLE containers are opened far enough to see whether they hold a workbook; an OLE container
- * with EncryptionInfo is how Excel stores a password-protected workbook.
+ * with EncryptionInfo is how Excel stores a password-protected workbook. 'xls' covers every
+ * binary Excel format before 2007: BIFF8 and BIFF5 in an OLE container, BIFF2–4 bare.
  */
 export type SpreadsheetFormat = 'xlsx' | 'xls' | 'ods' | 'csv';
 
@@ -100,6 +101,13 @@ export function sniffFormat(buf: Uint8Array, name: string): SpreadsheetFormat {
     if (paths.some((p) => /^(Workbook|Book)$/i.test(p))) return 'xls';
     if (paths.some((p) => /^WordDocument$/i.test(p))) throw notSpreadsheet(name, 'a Word document');
     throw notSpreadsheet(name, 'an Office container without a workbook in it');
+  }
+
+  // Excel 2.x–4.0 worksheets (BIFF2–4) predate the Office container: a bare stream of records,
+  // opening with a BOF record (type 0x0009, 0x0209 or 0x0409) whose length is 4 to 16 bytes.
+  // Old statistics packages still write them; SheetJS reads them.
+  if (buf.length >= 8 && buf[0] === 0x09 && (buf[1] === 0x00 || buf[1] === 0x02 || buf[1] === 0x04) && buf[3] === 0x00 && (buf[2] as number) >= 4 && (buf[2] as number) <= 16) {
+    return 'xls';
   }
 
   // Text: refuse binary content (NUL bytes outside a UTF-16 BOM) rather than "reading" it as CSV.
