@@ -1,10 +1,11 @@
 import { sheetjs, type XLSX } from './sheetjs';
 import type { GridCell, MergeRange } from '../../shared/domain/import/grid';
 import { AppError } from '../../shared/errors';
+import type { SpreadsheetFormat } from './sniff-file';
 import { gridRows, type Sheet } from './workbook-types';
 
 /**
- * .xlsx/.xls/.ods through SheetJS (dense mode: rows as arrays, no per-cell address strings).
+ * .xlsx/.xls/.ods (and web pages or Excel 2003 XML saved as .xls) through SheetJS (dense mode: rows as arrays, no per-cell address strings).
  * Each cell keeps Excel's formatted text (what the analyst saw, stored as the raw text) and, for
  * numbers, the stored value (what is imported). Text cells such as '0344' stay text. Date-formatted
  * numbers are exposed as their text only: a date is not a figure.
@@ -41,12 +42,14 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function readWithSheetJs(buf: Uint8Array, fileName: string): Sheet[] {
+export function readWithSheetJs(buf: Uint8Array, fileName: string, format: SpreadsheetFormat): Sheet[] {
   let wb: XLSX.WorkBook;
   try {
     // cellDates marks date cells by type instead of needing every number format (cellNF), which
-    // costs a tenth of the parse on a national-sized workbook.
-    wb = sheetjs().read(buf, { type: 'buffer', dense: true, cellDates: true });
+    // costs a tenth of the parse on a national-sized workbook. A web page's cells are text: SheetJS
+    // would read them as English numbers ("35.255" → 35.255, "22,4" → 224), so they stay text
+    // (raw) and are read as numbers by the importer, which knows Dutch ones.
+    wb = sheetjs().read(buf, { type: 'buffer', dense: true, cellDates: true, raw: format === 'html' });
   } catch (err) {
     const why = describe(err);
     if (/password|encrypt/i.test(why)) {

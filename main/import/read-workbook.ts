@@ -85,7 +85,7 @@ export function parseLoaded(loaded: LoadedFile, opts: ReadOptions = {}): Workboo
   // Check the declared size of each sheet before expanding any of them (xlsx only: the others
   // are checked once parsed).
   if (file.format === 'xlsx') checkXlsxSize(loaded, maxCells);
-  const sheets = readWithSheetJs(buf, name);
+  const sheets = readWithSheetJs(buf, name, file.format);
   // Formats whose dimension could not be read up front are checked once parsed.
   const over = sheets.find((s) => s.rows * s.cols > maxCells);
   if (over) {

@@ -9,7 +9,7 @@ import { hasZipDirectory, zipEntries, zipEntryText } from './zip-directory';
  * with EncryptionInfo is how Excel stores a password-protected workbook. 'xls' covers every
  * binary Excel format before 2007: BIFF8 and BIFF5 in an OLE container, BIFF2–4 bare.
  */
-export type SpreadsheetFormat = 'xlsx' | 'xls' | 'ods' | 'csv';
+export type SpreadsheetFormat = 'xlsx' | 'xls' | 'ods' | 'csv' | 'html' | 'xml';
 
 const OTHER_FORMATS: ReadonlyArray<readonly [number[], string]> = [
   [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
@@ -115,7 +115,15 @@ export function sniffFormat(buf: Uint8Array, name: string): SpreadsheetFormat {
   const utf16 = startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff]);
   if (!utf16 && head.includes(0)) throw notSpreadsheet(name, 'a binary file');
   const start = Buffer.from(head).toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  if (/^<(!doctype html|html|\?xml|svg)/i.test(start)) throw notSpreadsheet(name, 'an HTML or XML document');
+  // "Export to Excel" in many web applications and older tools writes a web page or an Excel
+  // 2003 XML workbook and calls it .xls: both are tables SheetJS reads.
+  if (/^<\?xml/i.test(start) && start.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xml';
+  if (/^<(!doctype html|html|table)/i.test(start)) {
+    const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (bytes.indexOf('<table') >= 0 || bytes.indexOf('<TABLE') >= 0) return 'html';
+    throw notSpreadsheet(name, 'an HTML document without a table');
+  }
+  if (/^<(\?xml|svg)/i.test(start)) throw notSpreadsheet(name, 'an XML document other than an Excel 2003 workbook');
   if (/^[{[]/.test(start) && /\.json$/i.test(name)) throw notSpreadsheet(name, 'a JSON document');
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
   if (!TEXT_TABLE_EXTENSIONS.has(ext)) throw notSpreadsheet(name, `a text file (.${ext})`);

@@ -46,7 +46,14 @@ export const ENCODING_NL: Record<string, string> = {
 
 export const SEPARATOR_NL: Record<string, string> = { ';': 'puntkomma (;)', ',': 'komma (,)', '\t': 'tab', '|': 'verticale streep (|)' };
 
-export const FORMAT_NL: Record<string, string> = { xlsx: 'Excel-werkmap (.xlsx)', xls: 'Excel 97–2003 (.xls)', ods: 'OpenDocument-rekenblad (.ods)', csv: 'tekstbestand (CSV)' };
+export const FORMAT_NL: Record<string, string> = {
+  xlsx: 'Excel-werkmap (.xlsx)',
+  xls: 'Excel 97–2003 (.xls)',
+  ods: 'OpenDocument-rekenblad (.ods)',
+  csv: 'tekstbestand (CSV)',
+  html: 'webpagina met tabel (HTML, vaak als .xls opgeslagen)',
+  xml: 'XML-werkblad Excel 2003',
+};
 
 export function periodText(p: ImportPreview['period']): string {
   if (p.source === 'column') return `per rij, uit kolom ${p.column ?? '?'}`;

@@ -6,8 +6,8 @@ import type { Services } from '../../../main/app/services';
 import { freshServices } from '../../helpers/services';
 import { makeNotSpreadsheets } from '../../fixtures/make-not-spreadsheets';
 import { makeUglyWorkbook } from '../../fixtures/make-ugly-workbook';
-import { makeLongTsv, makeTransposedCsv, makeWindows1252Csv } from '../../fixtures/make-ugly-text-files';
-import { commit, commitFails, figureAtCell, fingerprint, storedFigures } from './commit-helpers';
+import { makeLongTsv, makeTransposedCsv, makeWebPageXls, makeWindows1252Csv, makeXml2003Xls } from '../../fixtures/make-ugly-text-files';
+import { commit, commitFails, figureAtCell, fingerprint, preview, storedFigures } from './commit-helpers';
 
 /**
  * The generated ugly files, committed into a real store: each imports exactly the figures it
@@ -167,6 +167,58 @@ describe('the same workbook in the other formats SheetJS reads', () => {
     expect(other.figures).toContain('C11 WK034408 bevolking_inwoners 2023 12480 provisional 12.480*');
     expect(other.figures).toContain('D11 WK034408 pct_bevolking_65_jaar_of_ouder 2023 - unknown .');
     expect(other.figures).toContain('F7 WK034406 p_koopw 2023 104.5 - 104.5');
+  });
+});
+
+describe('tables saved as .xls that are not Excel binaries', () => {
+  const figuresOf = async (file: string) => {
+    const own = freshServices();
+    try {
+      const r = await commit(own, { filePath: file, choices: { measures: [], areas: { newAreas: 'create', fuzzy: 'ask', choices: [], remember: true } } });
+      const figures = storedFigures(own, r.sourceId as number).map((f) => `${f.cell} ${f.area} ${f.indicator} ${f.value ?? '-'} ${f.sign ?? '-'} ${f.raw}`);
+      return { r, figures };
+    } finally {
+      own.close();
+    }
+  };
+
+  it('a web page with a table ("export to Excel"): Dutch numbers read as Dutch, signs kept, cells counted from the table', async () => {
+    const { file } = makeWebPageXls(dir);
+    const pv = await preview(s, { filePath: file });
+    expect(pv.file.format).toBe('html');
+    const { r, figures } = await figuresOf(file);
+    expect(r).toMatchObject({ committed: true, layout: 'wide', headerRows: [1], observations: 6 });
+    expect(figures).toEqual([
+      'C2 WK034403 inwoners 35255 - 35.255',
+      'D2 WK034403 p_koopw 22.4 - 22,4',
+      'C3 WK034406 inwoners 16870 - 16.870',
+      'D3 WK034406 p_koopw - unknown .',
+      'C4 WK034402 inwoners 1234567 - 1.234.567',
+      'D4 WK034402 p_koopw 0 nil -',
+    ]);
+  });
+
+  it('an Excel 2003 XML workbook: typed cells, the sheet by its name', async () => {
+    const { file } = makeXml2003Xls(dir);
+    const pv = await preview(s, { filePath: file });
+    expect(pv.file.format).toBe('xml');
+    expect(pv.sheet).toBe('Wijken');
+    const { r, figures } = await figuresOf(file);
+    expect(r).toMatchObject({ committed: true, layout: 'wide', observations: 4 });
+    expect(figures).toEqual(['B2 WK034403 inwoners 35255 - 35255', 'C2 WK034403 p_koopw 22.4 - 22.4', 'B3 WK034406 inwoners 16870 - 16870', 'C3 WK034406 p_koopw - unknown .']);
+  });
+
+  it.each([
+    ['pagina.xls', '<!DOCTYPE html><html><body><p>Geen tabel hier.</p></body></html>', /pagina\.xls is an HTML document without a table/],
+    ['gegevens.xml', '<?xml version="1.0"?><root><item>1</item></root>', /gegevens\.xml is an XML document other than an Excel 2003 workbook/],
+  ])('refuses %s with nothing written', async (name, text, message) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    const before = fingerprint(s);
+    const err = await commitFails(s, { filePath: file });
+    expect(err.code).toBe('FILE_NOT_SPREADSHEET');
+    expect(err.message).toMatch(message);
+    expect(fingerprint(s)).toEqual(before);
   });
 });
 
