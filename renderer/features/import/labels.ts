@@ -68,6 +68,8 @@ export const nl = (n: number): string => NL.format(n);
 
 export function bytes(n: number | null): string {
   if (n === null) return '';
+  // A small export is a few hundred bytes: "0 kB" would say it is empty.
+  if (n < 1024) return `${new Intl.NumberFormat('nl-NL').format(n)} bytes`;
   if (n < 1024 * 1024) return `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(n / 1024)} kB`;
   return `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(n / (1024 * 1024))} MB`;
 }
