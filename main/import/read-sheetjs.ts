@@ -1,6 +1,7 @@
 import { sheetjs, type XLSX } from './sheetjs';
 import type { GridCell, MergeRange } from '../../shared/domain/import/grid';
 import { AppError } from '../../shared/errors';
+import { decodeText } from './decode-text';
 import type { SpreadsheetFormat } from './sniff-file';
 import { gridRows, type Sheet } from './workbook-types';
 
@@ -49,7 +50,10 @@ export function readWithSheetJs(buf: Uint8Array, fileName: string, format: Sprea
     // costs a tenth of the parse on a national-sized workbook. A web page's cells are text: SheetJS
     // would read them as English numbers ("35.255" → 35.255, "22,4" → 224), so they stay text
     // (raw) and are read as numbers by the importer, which knows Dutch ones.
-    wb = sheetjs().read(buf, { type: 'buffer', dense: true, cellDates: true, raw: format === 'html' });
+    // Its text is decoded here, as a CSV's is (UTF-8 or Windows-1252): SheetJS would read a
+    // Windows-1252 page's "Súdwest-Fryslân" as "S�dwest-Frysl�n".
+    const options = { dense: true, cellDates: true } as const;
+    wb = format === 'html' ? sheetjs().read(decodeText(buf).text, { ...options, type: 'string', raw: true }) : sheetjs().read(buf, { ...options, type: 'buffer' });
   } catch (err) {
     const why = describe(err);
     if (/password|encrypt/i.test(why)) {

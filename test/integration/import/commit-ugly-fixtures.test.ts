@@ -198,6 +198,19 @@ describe('tables saved as .xls that are not Excel binaries', () => {
     ]);
   });
 
+  it('a web page in Windows-1252: accents kept, as in a Dutch CSV', async () => {
+    const { file } = makeWebPageXls(dir, 'windows-1252');
+    const own = freshServices();
+    try {
+      const r = await commit(own, { filePath: file, choices: { measures: [], areas: { newAreas: 'create', fuzzy: 'ask', choices: [], remember: true } } });
+      expect(r).toMatchObject({ committed: true, observations: 2 });
+      expect(own.ctx.db.prepare("SELECT name FROM area WHERE code = 'GM1900'").pluck().get()).toBe('Súdwest-Fryslân');
+      expect(storedFigures(own, r.sourceId as number).map((f) => `${f.cell} ${f.value} ${f.raw}`)).toEqual(['C2 90842 90.842', 'D2 67.1 67,1']);
+    } finally {
+      own.close();
+    }
+  });
+
   it('an Excel 2003 XML workbook: typed cells, the sheet by its name', async () => {
     const { file } = makeXml2003Xls(dir);
     const pv = await preview(s, { filePath: file });
