@@ -6,7 +6,8 @@ import type { SpreadsheetFormat } from './sniff-file';
 import { gridRows, type Sheet } from './workbook-types';
 
 /**
- * .xlsx/.xls/.ods (and web pages or Excel 2003 XML saved as .xls) through SheetJS (dense mode: rows as arrays, no per-cell address strings).
+ * .xlsx/.xls/.ods, and web pages or Excel 2003 XML saved as .xls, through SheetJS (dense mode:
+ * rows as arrays, no per-cell address strings).
  * Each cell keeps Excel's formatted text (what the analyst saw, stored as the raw text) and, for
  * numbers, the stored value (what is imported). Text cells such as '0344' stay text. Date-formatted
  * numbers are exposed as their text only: a date is not a figure.
@@ -47,11 +48,10 @@ export function readWithSheetJs(buf: Uint8Array, fileName: string, format: Sprea
   let wb: XLSX.WorkBook;
   try {
     // cellDates marks date cells by type instead of needing every number format (cellNF), which
-    // costs a tenth of the parse on a national-sized workbook. A web page's cells are text: SheetJS
-    // would read them as English numbers ("35.255" → 35.255, "22,4" → 224), so they stay text
-    // (raw) and are read as numbers by the importer, which knows Dutch ones.
-    // Its text is decoded here, as a CSV's is (UTF-8 or Windows-1252): SheetJS would read a
-    // Windows-1252 page's "Súdwest-Fryslân" as "S�dwest-Frysl�n".
+    // costs a tenth of the parse on a national-sized workbook.
+    // A web page is read as a CSV is: its text decoded here (UTF-8 or Windows-1252; SheetJS would
+    // turn a Windows-1252 "Súdwest-Fryslân" into "S�dwest-Frysl�n") and its cells kept as text
+    // (raw), for the importer to read Dutch numbers (SheetJS: "35.255" → 35.255, "22,4" → 224).
     const options = { dense: true, cellDates: true } as const;
     wb = format === 'html' ? sheetjs().read(decodeText(buf).text, { ...options, type: 'string', raw: true }) : sheetjs().read(buf, { ...options, type: 'buffer' });
   } catch (err) {
