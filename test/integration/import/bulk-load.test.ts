@@ -21,6 +21,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const indexes = (s: Services) => s.ctx.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observation' ORDER BY name").all();
 const request = (filePath: string) => ({ filePath, choices: { areas: { newAreas: 'create' as const } } });
 
+/** Inside a transaction: a source for figures written by hand, and an area and an indicator they can point to. */
+function loadTarget(db: Services['ctx']['db'], title: string): { sourceId: number; areaId: number; indicatorId: number } {
+  const sourceId = Number(db.prepare("INSERT INTO source (kind, title, imported_at) VALUES ('file', ?, 'now')").run(title).lastInsertRowid);
+  const areaId = db.prepare("SELECT id FROM area WHERE code = 'NPLV01'").pluck().get() as number;
+  const indicatorId = db.prepare('SELECT id FROM indicator LIMIT 1').pluck().get() as number;
+  return { sourceId, areaId, indicatorId };
+}
+
 describe('bulk load of a large file', () => {
   let s: Services;
   let normal: Services;
@@ -88,9 +96,7 @@ describe('the reference check that replaces per-row foreign keys', () => {
     db.exec('BEGIN');
     try {
       const kept = setAsideIndexes(db);
-      const sourceId = Number(db.prepare("INSERT INTO source (kind, title, imported_at) VALUES ('file', 'x.csv', 'now')").run().lastInsertRowid);
-      const areaId = db.prepare("SELECT id FROM area WHERE code = 'NPLV01'").pluck().get() as number;
-      const indicatorId = db.prepare('SELECT id FROM indicator LIMIT 1').pluck().get() as number;
+      const { sourceId, areaId, indicatorId } = loadTarget(db, 'x.csv');
       const w = new ObservationWrites(db, sourceId);
       const row = { period: '2024', yearStart: 2024, yearEnd: 2024, value: 1, low: null, high: null, qualifier: null, sign: null, raw: '1', breakdown: null };
       w.add({ ...row, areaId, indicatorId, cell: 'B2' });
@@ -127,9 +133,7 @@ describe('figures written without a statement journal (INSERT OR FAIL)', () => {
     const before = db.prepare('SELECT count(*) FROM observation').pluck().get();
     db.exec('BEGIN');
     try {
-      const sourceId = Number(db.prepare("INSERT INTO source (kind, title, imported_at) VALUES ('file', 'x.csv', 'now')").run().lastInsertRowid);
-      const areaId = db.prepare("SELECT id FROM area WHERE code = 'NPLV01'").pluck().get() as number;
-      const indicatorId = db.prepare('SELECT id FROM indicator LIMIT 1').pluck().get() as number;
+      const { sourceId, areaId, indicatorId } = loadTarget(db, 'x.csv');
       const w = new ObservationWrites(db, sourceId);
       const row = { areaId, indicatorId, period: '2024', yearStart: 2024, yearEnd: 2024, low: null, high: null, qualifier: null, sign: null, breakdown: null };
       // 300 rows: the first batch of 256 has the bad one at place 140, after rows it already inserted.
@@ -149,9 +153,7 @@ describe('figures written without a statement journal (INSERT OR FAIL)', () => {
     const db = s.ctx.db;
     db.exec('BEGIN');
     try {
-      const sourceId = Number(db.prepare("INSERT INTO source (kind, title, imported_at) VALUES ('file', 'y.csv', 'now')").run().lastInsertRowid);
-      const areaId = db.prepare("SELECT id FROM area WHERE code = 'NPLV01'").pluck().get() as number;
-      const indicatorId = db.prepare('SELECT id FROM indicator LIMIT 1').pluck().get() as number;
+      const { sourceId, areaId, indicatorId } = loadTarget(db, 'y.csv');
       const w = new ObservationWrites(db, sourceId);
       const base = { areaId, indicatorId, period: '2024', yearStart: 2024, yearEnd: 2024, value: null, low: null, high: null, qualifier: null, sign: null, breakdown: null };
       // Runs of plain figures (one batch and more, a few, one) between figures of the other form:

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../../main/app/services';
+import type { CommitRequest } from '../../../shared/contract/import';
 import { freshServices } from '../../helpers/services';
 import { makeNotSpreadsheets } from '../../fixtures/make-not-spreadsheets';
 import { makeUglyWorkbook } from '../../fixtures/make-ugly-workbook';
@@ -25,6 +26,21 @@ afterAll(() => {
 });
 
 const issueList = (issues: ReadonlyArray<{ kind: string; severity: string; cell?: string | undefined }>) => issues.map((i) => `${i.severity} ${i.kind} ${i.cell ?? '-'}`);
+
+const CREATE_AREAS: CommitRequest['choices'] = { measures: [], areas: { newAreas: 'create', fuzzy: 'ask', choices: [], remember: true } };
+
+/** A file committed into a store of its own (where it is nobody's revision): the report, the figures stored, and the names of the areas. */
+async function importAlone(file: string, choices?: CommitRequest['choices']) {
+  const own = freshServices();
+  try {
+    const r = await commit(own, { filePath: file, ...(choices ? { choices } : {}) });
+    const stored = storedFigures(own, r.sourceId as number);
+    const areaNames = new Map((own.ctx.db.prepare('SELECT code, name FROM area').all() as { code: string; name: string }[]).map((a) => [a.code, a.name]));
+    return { r, stored, areaNames };
+  } finally {
+    own.close();
+  }
+}
 
 describe('committing the generated ugly files', () => {
   it('workbook: title rows, a two-row merged header, footnotes, a duplicate, an unknown area, text, a sign', async () => {
@@ -146,15 +162,9 @@ describe('committing the generated ugly files', () => {
 describe('the same workbook in the other formats SheetJS reads', () => {
   // Each in a store of its own: in one store the second file would be a revision of the first.
   const imported = async (format: 'xlsx' | 'xls' | 'xls-biff2' | 'ods') => {
-    const own = freshServices();
-    try {
-      const fx = makeUglyWorkbook(mkdtempSync(path.join(dir, `${format}-`)), format);
-      const r = await commit(own, { filePath: fx.file });
-      const figures = storedFigures(own, r.sourceId as number).map((f) => `${f.cell} ${f.area} ${f.indicator} ${f.period} ${f.value ?? '-'} ${f.sign ?? '-'} ${f.raw}`);
-      return { r, figures, issues: issueList(r.issues) };
-    } finally {
-      own.close();
-    }
+    const { r, stored } = await importAlone(makeUglyWorkbook(mkdtempSync(path.join(dir, `${format}-`)), format).file);
+    const figures = stored.map((f) => `${f.cell} ${f.area} ${f.indicator} ${f.period} ${f.value ?? '-'} ${f.sign ?? '-'} ${f.raw}`);
+    return { r, figures, issues: issueList(r.issues) };
   };
 
   it.each(['xls', 'xls-biff2', 'ods'] as const)('%s (title rows, two-row header, footnotes, planted problems) imports the figures and issues the .xlsx does', async (format) => {
@@ -172,14 +182,8 @@ describe('the same workbook in the other formats SheetJS reads', () => {
 
 describe('tables saved as .xls that are not Excel binaries', () => {
   const figuresOf = async (file: string) => {
-    const own = freshServices();
-    try {
-      const r = await commit(own, { filePath: file, choices: { measures: [], areas: { newAreas: 'create', fuzzy: 'ask', choices: [], remember: true } } });
-      const figures = storedFigures(own, r.sourceId as number).map((f) => `${f.cell} ${f.area} ${f.indicator} ${f.value ?? '-'} ${f.sign ?? '-'} ${f.raw}`);
-      return { r, figures };
-    } finally {
-      own.close();
-    }
+    const { r, stored } = await importAlone(file, CREATE_AREAS);
+    return { r, figures: stored.map((f) => `${f.cell} ${f.area} ${f.indicator} ${f.value ?? '-'} ${f.sign ?? '-'} ${f.raw}`) };
   };
 
   it('a web page with a table ("export to Excel"): Dutch numbers read as Dutch, signs kept, cells counted from the table', async () => {
@@ -200,15 +204,10 @@ describe('tables saved as .xls that are not Excel binaries', () => {
 
   it('a web page in Windows-1252: accents kept, as in a Dutch CSV', async () => {
     const { file } = makeWebPageXls(dir, 'windows-1252');
-    const own = freshServices();
-    try {
-      const r = await commit(own, { filePath: file, choices: { measures: [], areas: { newAreas: 'create', fuzzy: 'ask', choices: [], remember: true } } });
-      expect(r).toMatchObject({ committed: true, observations: 2 });
-      expect(own.ctx.db.prepare("SELECT name FROM area WHERE code = 'GM1900'").pluck().get()).toBe('Súdwest-Fryslân');
-      expect(storedFigures(own, r.sourceId as number).map((f) => `${f.cell} ${f.value} ${f.raw}`)).toEqual(['C2 90842 90.842', 'D2 67.1 67,1']);
-    } finally {
-      own.close();
-    }
+    const { r, stored, areaNames } = await importAlone(file, CREATE_AREAS);
+    expect(r).toMatchObject({ committed: true, observations: 2 });
+    expect(areaNames.get('GM1900')).toBe('Súdwest-Fryslân');
+    expect(stored.map((f) => `${f.cell} ${f.value} ${f.raw}`)).toEqual(['C2 90842 90.842', 'D2 67.1 67,1']);
   });
 
   it('an Excel 2003 XML workbook: typed cells, the sheet by its name', async () => {
