@@ -1,5 +1,5 @@
 import { latestVersion } from '../store/migrations/index';
-import { latestPeriod } from '../store/queries/observations';
+import { latestPeriod } from '../store/queries/source-periods';
 import type { Handlers } from './handler-types';
 
 export const appHandlers: Handlers<'app.info'> = {

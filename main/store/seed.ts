@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { aliasKey } from '../../shared/domain/text/alias-key';
 import { parsePeriod } from '../../shared/domain/period';
+import { recordSourcePeriods } from './queries/source-periods';
 import seedJson from '../../resources/seed/nplv.json';
 
 const SeedFile = z.object({
@@ -84,6 +85,7 @@ export function applySeed(db: Database.Database): SeedResult {
       if (!period || area === undefined) throw new Error(`seed: bad observation ${o.area}/${o.indicator}/${o.period}`);
       insertObservation.run(area, o.indicator, period.period, period.yearStart, period.yearEnd, o.value ?? null,
         o.low ?? null, o.high ?? null, o.qualifier ?? null, o.raw, sourceId);
+      recordSourcePeriods(db, sourceId, [period]);
     }
     db.prepare("INSERT INTO app_meta (key, value) VALUES ('seed_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
       .run(String(seed.seedVersion));

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FigureValue } from '../../../shared/domain/import/figure-steps';
 import type { Store } from '../open-store';
+import { recordSourcePeriods } from './source-periods';
 
 /**
  * An import's figures into `observation`, in file order (a source's figures are listed by id, as
@@ -10,7 +11,8 @@ import type { Store } from '../open-store';
  * form, where the period and the source are bound once per statement instead of once per row.
  *
  * The ids it wrote are kept (distinct areas and indicators), so that a bulk load, which runs
- * without SQLite's per-row foreign-key lookups, can check them all at once before it commits.
+ * without SQLite's per-row foreign-key lookups, can check them all at once before it commits; and
+ * the periods it wrote, which `flush` records in source_period.
  */
 export interface ObservationRow extends FigureValue {
   areaId: number;
@@ -47,11 +49,14 @@ export class ObservationWrites {
   private lastArea = -1;
   readonly indicatorIds = new Set<number>();
   private readonly indicatorSeen: boolean[] = [];
+  /** The periods written, by their text; `lastPeriod` is the one the previous figure had. */
+  private readonly periods = new Map<string, Period>();
+  private lastPeriod = '';
   /** Figures inserted so far. */
   written = 0;
 
   constructor(
-    db: Store,
+    private readonly db: Store,
     private readonly sourceId: number,
   ) {
     if (!db.inTransaction) throw new Error('figures are only written inside the transaction of their import');
@@ -80,6 +85,10 @@ export class ObservationWrites {
       this.period = { period: period.period, yearStart: period.yearStart, yearEnd: period.yearEnd };
       this.fixed = { ...this.period, source: this.sourceId };
     }
+    if (period.period !== this.lastPeriod) {
+      if (!this.periods.has(period.period)) this.periods.set(period.period, { period: period.period, yearStart: period.yearStart, yearEnd: period.yearEnd });
+      this.lastPeriod = period.period;
+    }
     const narrow = period.period === this.period.period && low === null && high === null && qualifier === null && breakdown === null;
     // Rows go in in file order: switching between the two forms sends what is pending first.
     if (narrow !== this.pendingNarrow && this.pendingRows > 0) this.sendPending();
@@ -103,9 +112,10 @@ export class ObservationWrites {
     }
   }
 
-  /** Everything added so far is in `observation`. */
+  /** Everything added so far is in `observation`, and its periods in `source_period`. */
   flush(): void {
     if (this.pendingRows > 0) this.sendPending();
+    recordSourcePeriods(this.db, this.sourceId, this.periods.values());
   }
 
   /** What is pending (fewer than a batch): SMALL_BATCH rows a statement, the rest row by row. */

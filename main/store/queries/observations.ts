@@ -83,18 +83,3 @@ export function listObservations(db: Store, f: ObservationFilter): Observation[]
     }) as FigureRow[];
   return rows.map(figureOf);
 }
-
-/**
- * The latest period with a current figure: each indicator's latest, from the top of its part of
- * observation_current (migration 0004), then the latest of those — never a sort of every figure.
- */
-export const LATEST_PERIOD_SQL = `
-  SELECT o.period FROM indicator i
-  JOIN observation o ON o.id = (SELECT x.id FROM observation x WHERE x.indicator_id = i.id AND x.superseded_by IS NULL
-                                ORDER BY x.year_end DESC, x.year_start DESC LIMIT 1)
-  ORDER BY o.year_end DESC, o.year_start DESC LIMIT 1`;
-
-export function latestPeriod(db: Store): string | null {
-  const row = db.prepare(LATEST_PERIOD_SQL).pluck().get();
-  return (row as string | undefined) ?? null;
-}

@@ -55,7 +55,11 @@ describe('migration 0002 (import)', () => {
     const sourceCols = (db.prepare('PRAGMA table_info(source)').all() as { name: string }[]).map((c) => c.name);
     expect(sourceCols).toEqual(expect.arrayContaining(['layout', 'mapping_name', 'report_json']));
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observation' ORDER BY name").pluck().all();
-    expect(indexes).toEqual(['observation_area', 'observation_current', 'observation_source']);
+    // 0005: figures are found area first; the periods each source holds are listed in source_period.
+    expect(indexes).toEqual(['observation_area', 'observation_source']);
+    const periods = db.prepare('SELECT source_id, period, year_start, year_end FROM source_period ORDER BY source_id, period').all();
+    expect(periods).toEqual(db.prepare('SELECT DISTINCT source_id, period, year_start, year_end FROM observation ORDER BY source_id, period').all());
+    expect(periods.length).toBeGreaterThan(0);
 
     // The rules are the same rules: a bad sign or qualifier, an empty figure, a reversed range are refused.
     const insert = (patch: string) => () =>

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/store/migrate';
 import { migrations } from '../../../main/store/migrations/index';
-import { LATEST_PERIOD_SQL } from '../../../main/store/queries/observations';
+import { LATEST_PERIOD_SQL, recordSourcePeriods } from '../../../main/store/queries/source-periods';
 import { openStore } from '../../../main/store/open-store';
 import { AppError } from '../../../shared/errors';
 
@@ -21,21 +21,34 @@ describe('store: open, migrate, seed', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('page_size', { simple: true })).toBe(16_384);
-    // The status line's latest period comes from an index, not from sorting every figure.
+    // The status line's latest period is read from source_period's index, the figures only probed
+    // through observation_source — never a sort or scan of every figure.
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${LATEST_PERIOD_SQL}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
-    expect(plan).toMatch(/SEARCH x USING (COVERING )?INDEX observation_current \(indicator_id=\?\)/);
-    expect(plan).not.toMatch(/SCAN (o|x|observation)\b/);
-    // …and says what sorting every figure says: the seed's latest, then a later figure, then that one superseded.
+    expect(plan).toMatch(/source_period_latest/);
+    expect(plan).toMatch(/SEARCH o (EXISTS )?USING INDEX observation_source \(source_id=\?\)/);
+    expect(plan).not.toMatch(/SCAN (o|observation)\b|TEMP B-TREE/);
+    // …and says what sorting every figure says: the seed's latest, then a later figure, then that
+    // one superseded by a newer source's, then a period whose only figure is superseded (skipped).
     const brute = () => db.prepare('SELECT period FROM observation WHERE superseded_by IS NULL ORDER BY year_end DESC, year_start DESC LIMIT 1').pluck().get();
     const latest = () => db.prepare(LATEST_PERIOD_SQL).pluck().get();
     expect(latest()).toBe(brute());
-    const any = db.prepare('SELECT area_id, indicator_id, source_id FROM observation LIMIT 1').get() as { area_id: number; indicator_id: number; source_id: number };
-    const later = Number(db.prepare("INSERT INTO observation (area_id, indicator_id, period, year_start, year_end, value, raw, source_id) VALUES (?, ?, '2020-2031', 2020, 2031, 1, '1', ?)").run(any.area_id, any.indicator_id, any.source_id).lastInsertRowid);
+    const any = db.prepare('SELECT id, area_id, indicator_id FROM observation LIMIT 1').get() as { id: number; area_id: number; indicator_id: number };
+    const addFigure = (period: { period: string; yearStart: number; yearEnd: number }, value: number): number => {
+      const sourceId = Number(db.prepare("INSERT INTO source (kind, title, imported_at) VALUES ('file', 'x.csv', 'now')").run().lastInsertRowid);
+      const id = Number(db.prepare('INSERT INTO observation (area_id, indicator_id, period, year_start, year_end, value, raw, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(any.area_id, any.indicator_id, period.period, period.yearStart, period.yearEnd, value, String(value), sourceId).lastInsertRowid);
+      recordSourcePeriods(db, sourceId, [period]);
+      return id;
+    };
+    const later = addFigure({ period: '2020-2031', yearStart: 2020, yearEnd: 2031 }, 1);
     expect(latest()).toBe('2020-2031');
-    const newer = Number(db.prepare("INSERT INTO observation (area_id, indicator_id, period, year_start, year_end, value, raw, source_id) VALUES (?, ?, '2020-2031', 2020, 2031, 2, '2', ?)").run(any.area_id, any.indicator_id, any.source_id).lastInsertRowid);
+    const newer = addFigure({ period: '2020-2031', yearStart: 2020, yearEnd: 2031 }, 2);
     db.prepare('UPDATE observation SET superseded_by = ? WHERE id = ?').run(newer, later);
     expect(latest()).toBe('2020-2031');
-    db.prepare('DELETE FROM observation WHERE id IN (?, ?)').run(later, newer);
+    const latestOfAll = addFigure({ period: '2040', yearStart: 2040, yearEnd: 2040 }, 3);
+    expect(latest()).toBe('2040');
+    db.prepare('UPDATE observation SET superseded_by = ? WHERE id = ?').run(any.id, latestOfAll);
+    expect(latest()).toBe('2020-2031');
     expect(latest()).toBe(brute());
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['area', 'area_alias', 'area_member', 'indicator', 'observation', 'source', 'mapping', 'scenario', 'saved_view', 'funding_stream']));

@@ -1,0 +1,35 @@
+import type { Store } from '../open-store';
+
+/**
+ * The periods a source has figures for (`source_period`, migration 0005): a few rows a source,
+ * written by whatever writes the figures — in the same transaction — so the status line's latest
+ * period never has to look through the figures themselves.
+ */
+export interface PeriodRow {
+  period: string;
+  yearStart: number;
+  yearEnd: number;
+}
+
+export function recordSourcePeriods(db: Store, sourceId: number, periods: Iterable<PeriodRow>): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO source_period (source_id, period, year_start, year_end) VALUES (?, ?, ?, ?)');
+  for (const p of periods) insert.run(sourceId, p.period, p.yearStart, p.yearEnd);
+}
+
+/**
+ * The latest period with a current figure: source_period walked from the latest period down (the
+ * newest source first within a period), stopping at the first that still has a current figure in
+ * that period. A figure is only superseded by a newer one of the same period, so the first
+ * candidate almost always answers; none is ever skipped.
+ */
+export const LATEST_PERIOD_SQL = `
+  SELECT sp.period FROM source_period sp
+  WHERE EXISTS (SELECT 1 FROM observation o
+                WHERE o.source_id = sp.source_id AND o.period = sp.period AND o.superseded_by IS NULL)
+  ORDER BY sp.year_end DESC, sp.year_start DESC, sp.source_id DESC
+  LIMIT 1`;
+
+export function latestPeriod(db: Store): string | null {
+  const row = db.prepare(LATEST_PERIOD_SQL).pluck().get();
+  return (row as string | undefined) ?? null;
+}
