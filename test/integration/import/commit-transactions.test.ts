@@ -121,6 +121,29 @@ describe('all or nothing (inline)', () => {
     s.close();
   });
 
+  it('the status line\'s latest period follows what is imported, also through a revision', async () => {
+    const s = freshServices();
+    const latest = async (): Promise<string | null> => {
+      const env = await s.call('app.info', {});
+      if (!env.ok) throw new Error(env.error.message);
+      return (env.value as { latestPeriod: string | null }).latestPeriod;
+    };
+    const seeded = await latest();
+    expect(seeded).toMatch(/^20\d\d/);
+    const sub = mkdtempSync(path.join(dir, 'latest-'));
+    const v1 = await commit(s, { filePath: makeBuurtenCsv(sub, { rows: 30, year: 2031, name: 'prognose-2031.csv' }).file, choices: { areas: { newAreas: 'create' } } });
+    expect(await latest()).toBe('2031');
+    // The revised edition supersedes every figure of the first: 2031 is still the latest, now from the second.
+    const sub2 = mkdtempSync(path.join(dir, 'latest-'));
+    const v2 = await commit(s, { filePath: makeBuurtenCsv(sub2, { rows: 30, year: 2031, name: 'prognose-2031.csv', bump: 1 }).file, choices: { areas: { newAreas: 'create' } } });
+    expect(v2).toMatchObject({ committed: true, superseded: 60, supersededSources: [v1.sourceId] });
+    expect(await latest()).toBe('2031');
+    // Were the revision's figures gone too, 2031 would have no current figure left: the next latest is the seed's.
+    s.ctx.db.exec(`UPDATE observation SET superseded_by = (SELECT min(id) FROM observation) WHERE source_id = ${v2.sourceId as number}`);
+    expect(await latest()).toBe(seeded);
+    s.close();
+  });
+
   it('a saved mapping is applied automatically to next year\'s file of the same shape', async () => {
     const s = freshServices();
     const y2023 = makeBuurtenCsv(dir, { rows: 50, year: 2023, name: 'wijkmonitor-2023.csv' }).file;

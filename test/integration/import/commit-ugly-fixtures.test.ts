@@ -122,6 +122,11 @@ describe('committing the generated ugly files', () => {
       'D5 GM0518 woningen 2022 unknown',
       'D6 GM0518 woningen 2023 271000',
     ]);
+    // The periods the source holds are listed once each (the status line reads them).
+    expect(s.ctx.db.prepare('SELECT period, year_start, year_end FROM source_period WHERE source_id = ? ORDER BY period').all(r.sourceId)).toEqual([
+      { period: '2022', year_start: 2022, year_end: 2022 },
+      { period: '2023', year_start: 2023, year_end: 2023 },
+    ]);
   });
 
   it('a file with nothing importable (only an unknown area) is not committed, and the store is unchanged', async () => {
