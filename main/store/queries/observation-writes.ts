@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { FigureValue } from '../../../shared/domain/import/figure-steps';
+import type { PeriodRange as Period } from '../../../shared/domain/period';
 import type { Store } from '../open-store';
 import { recordSourcePeriods } from './source-periods';
 
@@ -29,12 +30,6 @@ const NARROW_ROW = '(?, ?, @period, @yearStart, @yearEnd, ?, NULL, NULL, NULL, ?
 const BATCH = 256;
 /** What is left when the form changes goes in statements of this many rows, then one by one. */
 const SMALL_BATCH = 16;
-
-interface Period {
-  period: string;
-  yearStart: number;
-  yearEnd: number;
-}
 
 export class ObservationWrites {
   private readonly wide: Record<'batch' | 'small' | 'one', Database.Statement>;

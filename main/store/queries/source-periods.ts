@@ -1,3 +1,4 @@
+import type { PeriodRange } from '../../../shared/domain/period';
 import type { Store } from '../open-store';
 
 /**
@@ -5,13 +6,7 @@ import type { Store } from '../open-store';
  * written by whatever writes the figures — in the same transaction — so the status line's latest
  * period never has to look through the figures themselves.
  */
-export interface PeriodRow {
-  period: string;
-  yearStart: number;
-  yearEnd: number;
-}
-
-export function recordSourcePeriods(db: Store, sourceId: number, periods: Iterable<PeriodRow>): void {
+export function recordSourcePeriods(db: Store, sourceId: number, periods: Iterable<PeriodRange>): void {
   const insert = db.prepare('INSERT OR IGNORE INTO source_period (source_id, period, year_start, year_end) VALUES (?, ?, ?, ?)');
   for (const p of periods) insert.run(sourceId, p.period, p.yearStart, p.yearEnd);
 }
