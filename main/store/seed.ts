@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { aliasKey } from '../../shared/domain/text/alias-key';
 import { parsePeriod } from '../../shared/domain/period';
+import { widenSourceExtent } from './queries/source-extent';
 import { recordSourcePeriods } from './queries/source-periods';
 import seedJson from '../../resources/seed/nplv.json';
 
@@ -83,9 +84,10 @@ export function applySeed(db: Database.Database): SeedResult {
       const period = parsePeriod(o.period);
       const area = areaId(o.area);
       if (!period || area === undefined) throw new Error(`seed: bad observation ${o.area}/${o.indicator}/${o.period}`);
-      insertObservation.run(area, o.indicator, period.period, period.yearStart, period.yearEnd, o.value ?? null,
-        o.low ?? null, o.high ?? null, o.qualifier ?? null, o.raw, sourceId);
+      const id = Number(insertObservation.run(area, o.indicator, period.period, period.yearStart, period.yearEnd, o.value ?? null,
+        o.low ?? null, o.high ?? null, o.qualifier ?? null, o.raw, sourceId).lastInsertRowid);
       recordSourcePeriods(db, sourceId, [period]);
+      widenSourceExtent(db, sourceId, id, id);
     }
     db.prepare("INSERT INTO app_meta (key, value) VALUES ('seed_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
       .run(String(seed.seedVersion));

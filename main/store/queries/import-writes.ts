@@ -108,8 +108,8 @@ export class ImportWrites {
     return this.db
       .prepare(
         `UPDATE observation AS o SET superseded_by = n.id
-         FROM observation AS n
-         WHERE n.source_id = ? AND o.source_id IN (${placeholders}) AND o.superseded_by IS NULL
+         FROM source AS s JOIN observation AS n ON n.id BETWEEN s.first_observation_id AND s.last_observation_id AND n.source_id = s.id
+         WHERE s.id = ? AND o.source_id IN (${placeholders}) AND o.superseded_by IS NULL
            AND n.area_id = o.area_id AND n.indicator_id = o.indicator_id AND n.period = o.period
            AND n.breakdown IS o.breakdown`,
       )

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { FigureValue } from '../../../shared/domain/import/figure-steps';
 import type { PeriodRange as Period } from '../../../shared/domain/period';
 import type { Store } from '../open-store';
+import { lastObservationId, recordWrittenExtent } from './source-extent';
 import { recordSourcePeriods } from './source-periods';
 
 /**
@@ -13,7 +14,8 @@ import { recordSourcePeriods } from './source-periods';
  *
  * The ids it wrote are kept (distinct areas and indicators), so that a bulk load, which runs
  * without SQLite's per-row foreign-key lookups, can check them all at once before it commits; and
- * the periods it wrote, which `flush` records in source_period.
+ * the periods it wrote, which `flush` records in source_period; and the highest id before its
+ * first figure, from which `flush` records the source's id range (source-extent).
  */
 export interface ObservationRow extends FigureValue {
   areaId: number;
@@ -49,6 +51,8 @@ export class ObservationWrites {
   private lastPeriod = '';
   /** Figures inserted so far. */
   written = 0;
+  /** The highest observation id when this writer started: its figures are the ones above. */
+  private readonly before: number;
 
   constructor(
     private readonly db: Store,
@@ -65,6 +69,7 @@ export class ObservationWrites {
     this.wide = forms(WIDE_ROW);
     this.narrow = forms(NARROW_ROW);
     this.fixed.source = sourceId;
+    this.before = lastObservationId(db);
   }
 
   add(o: ObservationRow): void {
@@ -107,10 +112,11 @@ export class ObservationWrites {
     }
   }
 
-  /** Everything added so far is in `observation`, and its periods in `source_period`. */
+  /** Everything added so far is in `observation`, its periods in `source_period` and its ids in the source's range. */
   flush(): void {
     if (this.pendingRows > 0) this.sendPending();
     recordSourcePeriods(this.db, this.sourceId, this.periods.values());
+    recordWrittenExtent(this.db, this.sourceId, this.before);
   }
 
   /** What is pending (fewer than a batch): SMALL_BATCH rows a statement, the rest row by row. */

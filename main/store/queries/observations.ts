@@ -1,5 +1,6 @@
 import type { Store } from '../open-store';
 import type { Observation } from '../../../shared/contract/model';
+import { ofSource } from './source-extent';
 
 export interface ObservationFilter {
   areaCode?: string | undefined;
@@ -66,19 +67,22 @@ export function figureOf(r: FigureRow): Observation {
 
 /** Figures with their provenance. Current figures only, unless asked for the history. */
 export function listObservations(db: Store, f: ObservationFilter): Observation[] {
+  // One source's figures are its id range (source-extent), a condition SQLite can only plan as
+  // such when it is not behind an OR.
+  const ofOneSource = f.sourceId === undefined ? '' : `AND ${ofSource('@source')}`;
   const rows = db
     .prepare(
       `${FIGURE_SELECT}
        WHERE (@area IS NULL OR a.code = @area)
          AND (@indicator IS NULL OR i.code = @indicator)
-         AND (@source IS NULL OR o.source_id = @source)
+         ${ofOneSource}
          AND (@history = 1 OR o.superseded_by IS NULL)
        ORDER BY a.code, i.theme, i.code, o.year_start, o.id`,
     )
     .all({
       area: f.areaCode ?? null,
       indicator: f.indicatorCode ?? null,
-      source: f.sourceId ?? null,
+      ...(f.sourceId === undefined ? {} : { source: f.sourceId }),
       history: f.includeSuperseded ? 1 : 0,
     }) as FigureRow[];
   return rows.map(figureOf);

@@ -1,6 +1,7 @@
 import type { Store } from '../open-store';
 import type { MappingSummary, SourceFigure, SourceSummary } from '../../../shared/contract/import';
 import { FIGURE_SELECT, figureOf, type FigureRow } from './observations';
+import { IN_SOURCE_ROW, ofSource } from './source-extent';
 
 /** Sources (imported files, cited documents), their figures, and saved mappings, for the Bronnen screen and the CLI. */
 interface SourceRow {
@@ -28,8 +29,8 @@ interface SourceRow {
 const SOURCE_SELECT = `
   SELECT s.id, s.kind, s.title, s.file_name, s.sheet, s.sha256, s.layout, s.mapping_name, s.imported_at, s.rows_read,
          s.observations_written, s.supersedes_source_id, s.note, s.publisher, s.url, s.report_json, s.mapping_json,
-         (SELECT count(*) FROM observation o WHERE o.source_id = s.id AND o.superseded_by IS NULL) AS current,
-         (SELECT count(*) FROM observation o WHERE o.source_id = s.id AND o.superseded_by IS NOT NULL) AS superseded
+         (SELECT count(*) FROM observation o WHERE ${IN_SOURCE_ROW} AND o.superseded_by IS NULL) AS current,
+         (SELECT count(*) FROM observation o WHERE ${IN_SOURCE_ROW} AND o.superseded_by IS NOT NULL) AS superseded
   FROM source s`;
 
 function reportNumber(report: Record<string, unknown> | null, key: string): number | null {
@@ -75,12 +76,12 @@ export function findSource(db: Store, id: number): { summary: SourceSummary; rep
 
 /** A source's figures in the order they stood in the file (current and superseded), a page at a time. */
 export function sourceFigures(db: Store, sourceId: number, limit: number, offset: number): SourceFigure[] {
-  const rows = db.prepare(`${FIGURE_SELECT} WHERE o.source_id = ? ORDER BY o.id LIMIT ? OFFSET ?`).all(sourceId, limit, offset) as FigureRow[];
+  const rows = db.prepare(`${FIGURE_SELECT} WHERE ${ofSource('@source')} ORDER BY o.id LIMIT @limit OFFSET @offset`).all({ source: sourceId, limit, offset }) as FigureRow[];
   return rows.map((r) => ({ ...figureOf(r), breakdown: r.breakdown }));
 }
 
 export function countSourceFigures(db: Store, sourceId: number): number {
-  return db.prepare('SELECT count(*) FROM observation WHERE source_id = ?').pluck().get(sourceId) as number;
+  return db.prepare(`SELECT count(*) FROM observation o WHERE ${ofSource('@source')}`).pluck().get({ source: sourceId }) as number;
 }
 
 export function listMappings(db: Store): MappingSummary[] {

@@ -69,6 +69,20 @@ export function storedFigures(s: Services, sourceId: number): StoredFigure[] {
   ).map((f) => ({ ...f, superseded: f.superseded === 1 }));
 }
 
+/**
+ * The rule the store's readers rely on (source-extent): every figure of a source lies in its id
+ * range. Checked the slow way, every figure against its source's range.
+ */
+export function expectSourceExtentsCover(s: Services): void {
+  const outside = s.ctx.db
+    .prepare(
+      `SELECT o.id, o.source_id, s.first_observation_id, s.last_observation_id FROM observation o JOIN source s ON s.id = o.source_id
+       WHERE s.first_observation_id IS NULL OR o.id NOT BETWEEN s.first_observation_id AND s.last_observation_id LIMIT 5`,
+    )
+    .all();
+  if (outside.length > 0) throw new Error(`figures outside their source's id range: ${JSON.stringify(outside)}`);
+}
+
 export function figureAtCell(s: Services, sourceId: number, cell: string): StoredFigure {
   const found = storedFigures(s, sourceId).filter((f) => f.cell === cell);
   if (found.length !== 1) throw new Error(`expected one figure from ${cell} of source ${sourceId}, found ${found.length}`);

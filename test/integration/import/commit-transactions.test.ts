@@ -7,7 +7,7 @@ import type { JobStatus } from '../../../shared/contract/jobs';
 import { freshServices } from '../../helpers/services';
 import { buildJobsWorker } from '../../helpers/worker-bundle';
 import { buurtCode, inwoners, makeBuurtenCsv } from '../../fixtures/make-buurten-csv';
-import { commit, commitFails, commitJob, fingerprint, preview, storedFigures } from './commit-helpers';
+import { commit, commitFails, commitJob, expectSourceExtentsCover, fingerprint, preview, storedFigures } from './commit-helpers';
 
 /**
  * An import lands whole or not at all: a failure half-way and a cancel leave the store exactly as it
@@ -118,6 +118,20 @@ describe('all or nothing (inline)', () => {
     const listed = sources.ok ? (sources.value as { id: number; current: number; superseded: number }[]) : [];
     expect(listed.find((x) => x.id === v1.sourceId)).toMatchObject({ current: 40, superseded: 760 });
     expect(listed.find((x) => x.id === v2.sourceId)).toMatchObject({ current: 760, superseded: 0 });
+    // Bronnen pages through a source's figures in file order, history included, each with its cell.
+    const page = await s.call('sources.get', { id: v1.sourceId as number, offset: 398, limit: 4 });
+    if (!page.ok) throw new Error(page.error.message);
+    const shown = page.value as { total: number; figures: { areaCode: string; superseded: boolean; source: { id: number; cell: string } }[] };
+    expect(shown.total).toBe(800);
+    expect(shown.figures.map((f) => [f.areaCode, f.source.cell, f.superseded, f.source.id])).toEqual([
+      [buurtCode(199), 'C201', true, v1.sourceId],
+      [buurtCode(199), 'D201', true, v1.sourceId],
+      [buurtCode(200), 'C202', true, v1.sourceId],
+      [buurtCode(200), 'D202', true, v1.sourceId],
+    ]);
+    const cli = await s.call('observations.list', { sourceId: v2.sourceId as number, includeSuperseded: true });
+    expect(cli.ok && (cli.value as unknown[]).length).toBe(760);
+    expectSourceExtentsCover(s);
     s.close();
   });
 

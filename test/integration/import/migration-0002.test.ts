@@ -56,7 +56,9 @@ describe('migration 0002 (import)', () => {
     expect(sourceCols).toEqual(expect.arrayContaining(['layout', 'mapping_name', 'report_json']));
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observation' ORDER BY name").pluck().all();
     // 0005: figures are found area first; the periods each source holds are listed in source_period.
-    expect(indexes).toEqual(['observation_area', 'observation_source']);
+    // 0006: a source's figures are found by its id range, which the migration reads off its figures.
+    expect(indexes).toEqual(['observation_area']);
+    expect(db.prepare('SELECT id, first_observation_id AS first, last_observation_id AS last FROM source ORDER BY id').all()).toEqual([{ id: 1, first: 1, last: 4 }]);
     const periods = db.prepare('SELECT source_id, period, year_start, year_end FROM source_period ORDER BY source_id, period').all();
     expect(periods).toEqual(db.prepare('SELECT DISTINCT source_id, period, year_start, year_end FROM observation ORDER BY source_id, period').all());
     expect(periods.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/store/open-store';
 import { listAreas } from '../../../main/store/queries/areas';
 import { listObservations } from '../../../main/store/queries/observations';
+import { countSourceFigures, sourceFigures } from '../../../main/store/queries/sources';
 
 describe('the NPLV default dataset', () => {
   const { db } = openStore(':memory:');
@@ -31,6 +32,10 @@ describe('the NPLV default dataset', () => {
     expect(by('nplv_deelname_vve')).toMatchObject({ value: 70, unit: 'percent', qualifier: 'about' });
     expect(by('nplv_kinderen_school_en_omgeving')?.value).toBe(97500);
     for (const f of figures) expect(f.source.title).toContain('Kamerstuk 30 995 nr. 104');
+    // Each figure lies in its source's id range, which is how Bronnen and --source find them.
+    const sourceId = figures[0]?.source.id as number;
+    expect(sourceFigures(db, sourceId, 100, 0).map((f) => f.id).sort((a, b) => a - b)).toEqual(figures.map((f) => f.id).sort((a, b) => a - b));
+    expect(countSourceFigures(db, sourceId)).toBe(figures.length);
   });
 
   it('ships no per-area figures: the letter gives none', () => {
