@@ -5,7 +5,7 @@ import type { Problem } from '../../shared/domain/import/preview-schema';
 import { AppError } from '../../shared/errors';
 import type { Store } from '../store/open-store';
 import { earlierImports, findImportedFile } from '../store/queries/import-reads';
-import { bulkLoadPays, checkLoadedReferences, setAsideIndexes } from '../store/queries/bulk-load';
+import { bulkLoadPays, checkBulkLoad, resumeRowChecks, setAsideIndexes, suspendRowChecks } from '../store/queries/bulk-load';
 import { finishSource, ImportWrites, insertSource, mappingNameTaken, saveMapping } from '../store/queries/import-writes';
 import { loadImportContext, pipelineInput, readOptions, SHIPPED_CATALOGUE_SOURCE, type ImportContext } from './import-context';
 import type { ParsedCommitRequest, ParsedImportRequest } from './import-requests';
@@ -118,17 +118,18 @@ async function commitOpened(db: Store, req: ParsedCommitRequest, control: Commit
 
   const importedAt = new Date().toISOString();
   // A large file is bulk loaded (see bulk-load): decided before the transaction, because SQLite
-  // switches its foreign-key checks only outside one.
+  // switches its foreign-key checks only outside one; its CHECKs are off too (the writer checks
+  // each figure: figure-rules) until checkBulkLoad verifies the rest.
   const bulk = bulkLoadPays(db, sheetCells(opened));
   const flusher = bulk ? walFlusherFor(db) : null;
-  if (bulk) db.pragma('foreign_keys = OFF');
+  if (bulk) suspendRowChecks(db);
   try {
     db.exec('BEGIN IMMEDIATE');
     return await writeInTransaction(db, req, control, { opened, ctx, importedAt, bulk, started, flusher });
   } finally {
     // Whatever way the transaction ended (also "nothing to import"), the log is let go of.
     await flusher?.stop();
-    if (bulk) db.pragma('foreign_keys = ON');
+    if (bulk) resumeRowChecks(db);
   }
 }
 
@@ -192,7 +193,7 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
       // The rebuild takes a while and is CPU work: the disk can take the rest of the log meanwhile.
       flusher?.poke(true);
       indexes.rebuild();
-      checkLoadedReferences(db, { areaIds: writes.observations.areaIds, indicatorIds: writes.observations.indicatorIds, sourceId });
+      checkBulkLoad(db, { areaIds: writes.observations.areaIds, indicatorIds: writes.observations.indicatorIds, sourceId });
     }
     control.progress('opslaan', 1, 1);
 

@@ -5,7 +5,9 @@ import type { Store } from '../open-store';
 /**
  * Loading a large file (a national CBS workbook: two million figures) the way databases are bulk
  * loaded: without SQLite's per-row foreign-key lookups — the references are checked all at once
- * before the same transaction commits — and without keeping up to date, row by row, any index that
+ * before the same transaction commits — without SQLite's per-row CHECKs — the writer checks each
+ * figure against the same rules (figure-rules), the other tables the load wrote are checked at
+ * once at the end — and without keeping up to date, row by row, any index that
  * rows would land all over. Since migration 0005 the observation indexes (area first, source) all
  * grow at their end as a file loads, so none is set aside; the mechanism stays for any index a
  * later migration adds (measured on the benchmark workbook: keeping an indicator-first index up to
@@ -68,13 +70,30 @@ export function setAsideIndexes(db: Store): { rebuild: () => void } {
 }
 
 const REFERENCING = ['area', 'area_alias', 'area_member', 'indicator'] as const;
+/** The tables a load writes besides `observation`, whose CHECKs are verified at its end. */
+const CHECKED_AT_END = [...REFERENCING, 'source', 'source_period'] as const;
+
+/** Before a bulk load's transaction (SQLite changes foreign-key enforcement only outside one): row-by-row checks off. */
+export function suspendRowChecks(db: Store): void {
+  db.pragma('foreign_keys = OFF');
+  db.pragma('ignore_check_constraints = ON');
+}
+
+/** After it, whatever way it ended: on again. */
+export function resumeRowChecks(db: Store): void {
+  db.pragma('ignore_check_constraints = OFF');
+  db.pragma('foreign_keys = ON');
+}
 
 /**
- * What the foreign keys would have refused, checked at the end of a load made without them: the
- * areas and indicators the new figures point to exist, and the small tables an import writes to
- * (areas with their parents, aliases, memberships) have no dangling reference.
+ * What the foreign keys and CHECKs would have refused, checked at the end of a load made without
+ * them: the areas and indicators the new figures point to exist, the small tables an import writes
+ * to (areas with their parents, aliases, memberships) have no dangling reference, and their rows
+ * meet their CHECKs. (The figures themselves met theirs in the writer: figure-rules.) From here on
+ * the CHECKs are enforced again, for whatever the import writes after the load.
  */
-export function checkLoadedReferences(db: Store, used: { areaIds: ReadonlySet<number>; indicatorIds: ReadonlySet<number>; sourceId: number }): void {
+export function checkBulkLoad(db: Store, used: { areaIds: ReadonlySet<number>; indicatorIds: ReadonlySet<number>; sourceId: number }): void {
+  db.pragma('ignore_check_constraints = OFF');
   const missing = (table: 'area' | 'indicator' | 'source', ids: readonly number[]): number => {
     if (ids.length === 0) return 0;
     const found = db.prepare(`SELECT count(*) FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(ids)) as number;
@@ -89,6 +108,10 @@ export function checkLoadedReferences(db: Store, used: { areaIds: ReadonlySet<nu
   for (const table of REFERENCING) {
     const broken = db.pragma(`foreign_key_check(${table})`) as unknown[];
     if (broken.length > 0) problems.push(`${broken.length} row(s) in ${table} point to rows that do not exist`);
+  }
+  for (const table of CHECKED_AT_END) {
+    const said = (db.pragma(`quick_check(${table})`) as { quick_check: string }[]).map((r) => r.quick_check).filter((m) => m !== 'ok');
+    if (said.length > 0) problems.push(`${table}: ${said.slice(0, 3).join('; ')}`);
   }
   if (problems.length > 0) throw new AppError('IMPORT_FAILED', `The import was not saved: ${problems.join('; ')}`);
 }

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { FigureValue } from '../../../shared/domain/import/figure-steps';
 import type { PeriodRange as Period } from '../../../shared/domain/period';
 import type { Store } from '../open-store';
+import { AppError } from '../../../shared/errors';
+import { figureRuleBroken } from './figure-rules';
 import { lastObservationId, recordWrittenExtent } from './source-extent';
 import { recordSourcePeriods } from './source-periods';
 
@@ -81,6 +83,9 @@ export class ObservationWrites {
     areaId: number, indicatorId: number, period: Period, value: number | null, low: number | null, high: number | null,
     qualifier: string | null, sign: string | null, raw: string, cell: string, breakdown: string | null,
   ): void {
+    // The store's rules for a figure, here as well as in the CHECKs, which a bulk load switches off (figure-rules).
+    const broken = figureRuleBroken(period.yearStart, period.yearEnd, value, low, high, qualifier, sign);
+    if (broken !== null) throw new AppError('IMPORT_FAILED', `The import was not saved: the figure from cell ${cell} cannot be stored: ${broken}`);
     if (!this.period) {
       this.period = { period: period.period, yearStart: period.yearStart, yearEnd: period.yearEnd };
       this.fixed = { ...this.period, source: this.sourceId };

@@ -3,15 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../main/app/services';
-import { checkLoadedReferences, setAsideIndexes } from '../../../main/store/queries/bulk-load';
+import { checkBulkLoad, resumeRowChecks, setAsideIndexes, suspendRowChecks } from '../../../main/store/queries/bulk-load';
 import { ObservationWrites } from '../../../main/store/queries/observation-writes';
 import { freshServices } from '../../helpers/services';
 import { makeBuurtenCsv } from '../../fixtures/make-buurten-csv';
 import { commit, commitJob, expectSourceExtentsCover, fingerprint, storedFigures } from './commit-helpers';
 
 /**
- * A large file is bulk loaded: the foreign keys are checked once at the end instead of on every
- * row, and any observation index that rows would land all over is set aside and built again (since
+ * A large file is bulk loaded: the foreign keys and the other tables' CHECKs are checked once at
+ * the end instead of on every row (the figures' rules in the writer), and any observation index that rows would land all over is set aside and built again (since
  * migration 0005 there is none: both grow at their end). None of that may show: the same
  * figures as a normal import, the same indexes afterwards, foreign keys back on, and a failure or a
  * cancel still leaves the store exactly as it was — indexes included.
@@ -61,6 +61,7 @@ describe('bulk load of a large file', () => {
     expectSourceExtentsCover(normal);
     expect(indexes(s)).toEqual(before);
     expect(s.ctx.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(s.ctx.db.pragma('ignore_check_constraints', { simple: true })).toBe(0);
     expect(s.ctx.db.pragma('foreign_key_check')).toEqual([]);
     expect(s.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
     // The indexes are in use again: a lookup by area goes through observation_area.
@@ -108,15 +109,33 @@ describe('the reference check that replaces per-row foreign keys', () => {
       w.flush();
       expect(w.written).toBe(3);
       kept.rebuild();
-      expect(() => checkLoadedReferences(db, { areaIds: w.areaIds, indicatorIds: w.indicatorIds, sourceId })).toThrow(
+      expect(() => checkBulkLoad(db, { areaIds: w.areaIds, indicatorIds: w.indicatorIds, sourceId })).toThrow(
         /not saved: 1 area\(s\) the figures point to do not exist; 1 indicator\(s\) the figures point to do not exist/,
       );
       // Figures that point to what exists pass.
-      expect(() => checkLoadedReferences(db, { areaIds: new Set([areaId]), indicatorIds: new Set([indicatorId]), sourceId })).not.toThrow();
+      expect(() => checkBulkLoad(db, { areaIds: new Set([areaId]), indicatorIds: new Set([indicatorId]), sourceId })).not.toThrow();
     } finally {
       db.exec('ROLLBACK');
       db.pragma('foreign_keys = ON');
     }
+  });
+
+  it('refuses rows of the other tables that break a CHECK while CHECKs were off, and enforces CHECKs again from then on', () => {
+    const db = s.ctx.db;
+    suspendRowChecks(db);
+    db.exec('BEGIN');
+    try {
+      const { sourceId } = loadTarget(db, 'z.csv');
+      // With the CHECKs off SQLite takes an area kind it does not know; the end of the load does not.
+      db.prepare("INSERT INTO area (code, name, kind, created_at) VALUES ('XX01', 'Nergens', 'galaxy', 'now')").run();
+      expect(() => checkBulkLoad(db, { areaIds: new Set(), indicatorIds: new Set(), sourceId })).toThrow(/not saved: area: CHECK constraint failed in area/);
+      expect(() => db.prepare("INSERT INTO area (code, name, kind, created_at) VALUES ('XX02', 'Ook nergens', 'galaxy', 'now')").run()).toThrow(/CHECK constraint failed/);
+    } finally {
+      db.exec('ROLLBACK');
+      resumeRowChecks(db);
+    }
+    expect(db.pragma('ignore_check_constraints', { simple: true })).toBe(0);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 });
 
@@ -143,8 +162,9 @@ describe('figures written without a statement journal (INSERT OR FAIL)', () => {
       const add = () => {
         for (let i = 0; i < 300; i++) w.add({ ...row, value: i === 140 ? null : i, raw: i === 140 ? '' : String(i), cell: `B${i + 2}` });
       };
-      // A figure is a value, a range or a sign, never nothing: the CHECK refuses row 140 — loudly.
-      expect(add).toThrow(/CHECK constraint failed/);
+      // A figure is a value, a range or a sign, never nothing: the writer refuses row 140 (cell
+      // B142), loudly, before SQLite's CHECK would (a bulk load switches those off: figure-rules).
+      expect(add).toThrow(/not saved: the figure from cell B142 cannot be stored: it has no value, no range and no CBS sign/);
     } finally {
       db.exec('ROLLBACK');
     }
