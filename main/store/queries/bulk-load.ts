@@ -7,10 +7,10 @@ import type { Store } from '../open-store';
  * loaded: without SQLite's per-row foreign-key lookups — the references are checked all at once
  * before the same transaction commits — without SQLite's per-row CHECKs — the writer checks each
  * figure against the same rules (figure-rules), the other tables the load wrote are checked at
- * once at the end — and without keeping up to date, row by row, any index that
- * rows would land all over. Since migration 0005 the observation indexes (area first, source) all
- * grow at their end as a file loads, so none is set aside; the mechanism stays for any index a
- * later migration adds (measured on the benchmark workbook: keeping an indicator-first index up to
+ * once at the end — and without keeping up to date, row by row, any index that rows would land all
+ * over. Since migration 0005 the one observation index left (area first; 0006 dropped the one by
+ * source) grows at its end as a file loads, so none is set aside; the mechanism stays for any index
+ * a later migration adds (measured on the benchmark workbook: keeping an indicator-first index up to
  * date row by row cost 13 s, building it afterwards about 1 s — and 0005 dropped even that).
  *
  * Everything happens inside the import's transaction: a failure or cancel rolls the dropped

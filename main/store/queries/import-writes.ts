@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Store } from '../open-store';
 import { ObservationWrites, type ObservationRow } from './observation-writes';
+import { inSourceRow } from './source-extent';
 
 export type { ObservationRow };
 
@@ -108,7 +109,7 @@ export class ImportWrites {
     return this.db
       .prepare(
         `UPDATE observation AS o SET superseded_by = n.id
-         FROM source AS s JOIN observation AS n ON n.id BETWEEN s.first_observation_id AND s.last_observation_id AND n.source_id = s.id
+         FROM source AS s JOIN observation AS n ON ${inSourceRow('n', 's')}
          WHERE s.id = ? AND o.source_id IN (${placeholders}) AND o.superseded_by IS NULL
            AND n.area_id = o.area_id AND n.indicator_id = o.indicator_id AND n.period = o.period
            AND n.breakdown IS o.breakdown`,

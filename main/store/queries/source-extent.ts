@@ -31,10 +31,12 @@ export function recordWrittenExtent(db: Store, sourceId: number, before: number)
 }
 
 /**
- * SQL that keeps the figures (alias `o`) of the source row aliased `s` (joined, or of an outer
- * query). SQLite plans it as a rowid range: no index needed.
+ * SQL that keeps the figures (alias `figure`) of the source row aliased `source` (joined, or of an
+ * outer query). SQLite plans it as a rowid range: no index needed.
  */
-export const IN_SOURCE_ROW = 'o.id BETWEEN s.first_observation_id AND s.last_observation_id AND o.source_id = s.id';
+export function inSourceRow(figure = 'o', source = 's'): string {
+  return `${figure}.id BETWEEN ${source}.first_observation_id AND ${source}.last_observation_id AND ${figure}.source_id = ${source}.id`;
+}
 
 /** The same for a source id bound as a parameter (`param`: '?', '@source'; a named one can repeat, so prefer it). */
 export function ofSource(param: string): string {

@@ -1,6 +1,6 @@
 import type { PeriodRange } from '../../../shared/domain/period';
 import type { Store } from '../open-store';
-import { IN_SOURCE_ROW } from './source-extent';
+import { inSourceRow } from './source-extent';
 
 /**
  * The periods a source has figures for (`source_period`, migration 0005): a few rows a source,
@@ -23,7 +23,7 @@ export function recordSourcePeriods(db: Store, sourceId: number, periods: Iterab
 export const LATEST_PERIOD_SQL = `
   SELECT sp.period FROM source_period sp JOIN source s ON s.id = sp.source_id
   WHERE EXISTS (SELECT 1 FROM observation o NOT INDEXED
-                WHERE ${IN_SOURCE_ROW} AND o.period = sp.period AND o.superseded_by IS NULL)
+                WHERE ${inSourceRow()} AND o.period = sp.period AND o.superseded_by IS NULL)
   ORDER BY sp.year_end DESC, sp.year_start DESC, sp.source_id DESC
   LIMIT 1`;
 

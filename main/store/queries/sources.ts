@@ -1,7 +1,7 @@
 import type { Store } from '../open-store';
 import type { MappingSummary, SourceFigure, SourceSummary } from '../../../shared/contract/import';
 import { FIGURE_SELECT, figureOf, type FigureRow } from './observations';
-import { IN_SOURCE_ROW, ofSource } from './source-extent';
+import { inSourceRow, ofSource } from './source-extent';
 
 /** Sources (imported files, cited documents), their figures, and saved mappings, for the Bronnen screen and the CLI. */
 interface SourceRow {
@@ -29,8 +29,8 @@ interface SourceRow {
 const SOURCE_SELECT = `
   SELECT s.id, s.kind, s.title, s.file_name, s.sheet, s.sha256, s.layout, s.mapping_name, s.imported_at, s.rows_read,
          s.observations_written, s.supersedes_source_id, s.note, s.publisher, s.url, s.report_json, s.mapping_json,
-         (SELECT count(*) FROM observation o WHERE ${IN_SOURCE_ROW} AND o.superseded_by IS NULL) AS current,
-         (SELECT count(*) FROM observation o WHERE ${IN_SOURCE_ROW} AND o.superseded_by IS NOT NULL) AS superseded
+         (SELECT count(*) FROM observation o WHERE ${inSourceRow()} AND o.superseded_by IS NULL) AS current,
+         (SELECT count(*) FROM observation o WHERE ${inSourceRow()} AND o.superseded_by IS NOT NULL) AS superseded
   FROM source s`;
 
 function reportNumber(report: Record<string, unknown> | null, key: string): number | null {

@@ -12,7 +12,7 @@ import { commit, commitJob, expectSourceExtentsCover, fingerprint, storedFigures
 /**
  * A large file is bulk loaded: the foreign keys and the other tables' CHECKs are checked once at
  * the end instead of on every row (the figures' rules in the writer), and any observation index that rows would land all over is set aside and built again (since
- * migration 0005 there is none: both grow at their end). None of that may show: the same
+ * migration 0005 there is none: observation_area grows at its end). None of that may show: the same
  * figures as a normal import, the same indexes afterwards, foreign keys back on, and a failure or a
  * cancel still leaves the store exactly as it was — indexes included.
  */
