@@ -16,6 +16,7 @@ import type { Recipe } from './recipe';
 import { slugFor } from './suggest-indicator';
 import { areaResolver, inferMunicipality, withChoices, type AreaResolver } from './resolve-areas';
 import { shapeKeys, shapeSignature, shapeSimilarity } from './shape-signature';
+import { skipSummary } from './skip-summary';
 
 /**
  * Grid + known areas + indicator catalogue (+ saved recipes, + the analyst's overrides and
@@ -54,6 +55,9 @@ export interface BuildPreviewInput {
   /** The analyst's indicator mapping and area decisions. */
   choices?: ImportChoicesInput;
 }
+
+/** What a walk takes besides the sheet itself (the import's side and the reading thread's side both walk with it). */
+export type PipelineInput = Omit<BuildPreviewInput, 'grid' | 'file' | 'sheetNames'>;
 
 export interface BuiltPreview {
   preview: ImportPreview;
@@ -243,6 +247,7 @@ export function finishPreview(prepared: PreparedImport, sampleGrid: Grid = prepa
     columns: columnRoles(plan),
     measures: measurePreviews(plan, f.measureCounts),
     figures: f.figures,
+    skips: skipSummary(f.figures),
     samples: f.samples,
     definitions: prepared.definitions,
     composition: prepared.composition,
