@@ -4,8 +4,9 @@
  *   1  code and boundary unchanged (a new name is possible): figures can be compared;
  *   2  the code changed, the boundary did not: the previous year's figure sits under another code;
  *   3  the boundary changed (perhaps the code too): figures cannot simply be compared.
- * Municipalities carry '.' (no figure). A code that has no ind_wbi in an edition the store holds,
- * while other areas do, did not exist in that edition (it appeared or vanished).
+ * Municipalities carry '.' (no figure). A code that has ind_wbi in some edition the store holds but
+ * none in another did not exist in that other edition (it appeared or vanished). An area that never
+ * has ind_wbi (not from a KWB file) gives no evidence either way.
  *
  * A delta from year A to year B (A < B) under one code is therefore sound only when no edition in
  * (A, B] says 2 or 3 for it, and the code exists in both A's and B's edition.
@@ -23,8 +24,9 @@ export function boundaryBreak(areaCode: string, yearA: number, yearB: number, da
   const from = Math.min(yearA, yearB);
   const to = Math.max(yearA, yearB);
   if (from === to) return null;
+  const inSeries = [...data.editionYears].some((y) => data.wbi(areaCode, y) !== undefined);
   for (const y of [from, to]) {
-    if (data.editionYears.has(y) && data.wbi(areaCode, y) === undefined) {
+    if (inSeries && data.editionYears.has(y) && data.wbi(areaCode, y) === undefined) {
       return `${areaCode} komt niet voor in de CBS-indeling van ${y} (code nieuw of vervallen): niet te vergelijken`;
     }
   }
