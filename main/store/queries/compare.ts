@@ -48,6 +48,16 @@ export interface FigureRecord {
 
 const json = (xs: readonly (number | string)[]) => JSON.stringify(xs);
 
+/** Prepared once per connection: a compare call runs these a few times each. */
+const cache = new WeakMap<Store, Map<string, ReturnType<Store['prepare']>>>();
+function stmt(db: Store, sql: string): ReturnType<Store['prepare']> {
+  let forDb = cache.get(db);
+  if (!forDb) cache.set(db, (forDb = new Map()));
+  let st = forDb.get(sql);
+  if (!st) forDb.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
 const INDICATOR_COLUMNS = `id, code, name, theme, unit, aggregation, weight_indicator_code AS weightIndicatorCode, direction`;
 
 export function indicatorsByCode(db: Store, codes: readonly string[]): IndicatorRecord[] {
@@ -153,8 +163,8 @@ export const FIGURES_ALL_PERIODS_SQL = `
 
 export function loadFigures(db: Store, areaIds: readonly number[], indicatorIds: readonly number[], periods: readonly string[] | null): FigureRecord[] {
   if (areaIds.length === 0 || indicatorIds.length === 0 || (periods && periods.length === 0)) return [];
-  if (periods) return db.prepare(FIGURES_IN_PERIODS_SQL).all({ areas: json(areaIds), indicators: json(indicatorIds), periods: json(periods) }) as FigureRecord[];
-  return db.prepare(FIGURES_ALL_PERIODS_SQL).all({ areas: json(areaIds), indicators: json(indicatorIds) }) as FigureRecord[];
+  if (periods) return stmt(db, FIGURES_IN_PERIODS_SQL).all({ areas: json(areaIds), indicators: json(indicatorIds), periods: json(periods) }) as FigureRecord[];
+  return stmt(db, FIGURES_ALL_PERIODS_SQL).all({ areas: json(areaIds), indicators: json(indicatorIds) }) as FigureRecord[];
 }
 
 /** Every period the store holds figures for, latest first (from source_period, a few rows). */
@@ -173,9 +183,9 @@ export const HAS_FIGURE_SQL = `
 /** The latest of `periods` (given latest first) in which any of the areas has a figure for the indicator. */
 export function latestPeriodWithFigure(db: Store, areaIds: readonly number[], indicatorId: number, periods: readonly string[]): string | null {
   if (areaIds.length === 0) return null;
-  const stmt = db.prepare(HAS_FIGURE_SQL).pluck();
+  const has = stmt(db, HAS_FIGURE_SQL);
   const areas = json(areaIds);
-  for (const period of periods) if (stmt.get({ areas, indicator: indicatorId, period })) return period;
+  for (const period of periods) if (has.get({ areas, indicator: indicatorId, period })) return period;
   return null;
 }
 
