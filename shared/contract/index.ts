@@ -4,6 +4,7 @@ import { areaCalls } from './areas';
 import { jobCalls } from './jobs';
 import { importCalls } from './import';
 import { scenarioCalls } from './scenario';
+import { compareCalls } from './compare';
 import type { CallSpec } from './define';
 
 /**
@@ -16,6 +17,7 @@ export const contract = {
   ...jobCalls,
   ...importCalls,
   ...scenarioCalls,
+  ...compareCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;
@@ -31,3 +33,4 @@ export function isCallName(name: string): name is CallName {
 export * from './model';
 export * from './app';
 export * from './jobs';
+export * from './compare';
