@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportPreview, ImportRequest } from '../../../shared/contract/import';
-import type { AreaChoice, MeasureChoice } from '../../../shared/domain/import/choices';
+import type { AreaChoice, MeasureChoice } from '../../../shared/contract/import-choices';
 import { call } from '../../api/client';
 import { AreasStep } from './AreasStep';
 import { CommitStep } from './CommitStep';
