@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import type { AreaKind } from '../../../shared/contract/model';
 import type { KnownAlias, KnownArea } from '../../../shared/domain/areas/match-area';
 import type { SavedRecipe } from '../../../shared/domain/import/build-preview';

@@ -4,7 +4,7 @@ import type { AreaReviewItem } from '../../../shared/contract/import-preview';
 import type { AreaChoice } from '../../../shared/contract/import-choices';
 import { useCall } from '../../ui/use-call';
 import { nl } from './labels';
-import type { AreaPolicyState } from './ImportScreen';
+import type { AreaPolicyState } from './types';
 
 const STATUS_NL: Record<AreaReviewItem['status'], string> = {
   fuzzy: 'lijkt op',
