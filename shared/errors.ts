@@ -26,6 +26,10 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/** How serious a problem in a file is: an error keeps the cell or row out; a warning and info do not. */
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
 /** Where in a file a problem sits, so the analyst can find and fix it. */
 export const ErrorWhere = z.object({
   file: z.string().optional(),

@@ -1,6 +1,6 @@
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../web/csp';
+import { CONTENT_SECURITY_POLICY } from '../app/csp';
 
 /** The settings that keep the renderer a plain web page: no Node, isolated, sandboxed. */
 export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {

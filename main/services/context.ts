@@ -1,4 +1,4 @@
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store-types';
 import type { z } from 'zod';
 import type { Shell } from '../../shared/contract/app';
 import type { JobRunner } from '../jobs/job-runner';

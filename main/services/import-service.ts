@@ -1,5 +1,5 @@
 import { ImportPreview, ImportReport } from '../../shared/contract/import';
-import { Recipe } from '../../shared/domain/import/recipe';
+import { Recipe } from '../../shared/contract/import-recipe';
 import { AppError } from '../../shared/errors';
 import { shippedCatalogue } from '../import/import-context';
 import { storeIndicators } from '../store/queries/import-reads';

@@ -18,7 +18,7 @@ import {
 } from '../../shared/domain/scenario';
 import type { MonteCarloJobInput } from '../jobs/scenario-jobs';
 import { listAreas } from '../store/queries/areas';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store-types';
 import { deleteScenario, findScenario, findScenarioByName, insertScenario, latestFigures, listScenarios, updateScenario, type StoredScenario } from '../store/queries/scenarios';
 import type { Handlers } from './handler-types';
 

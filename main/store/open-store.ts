@@ -5,8 +5,10 @@ import { AppError } from '../../shared/errors';
 import { migrate, type MigrationResult } from './migrate';
 import { applySeed, type SeedResult } from './seed';
 import { applyCompositionSeed } from './seed-compositions';
+import type { Store } from './store-types';
 
-export type Store = Database.Database;
+/** The store's type lives in store-types.ts (queries take it without importing this file); kept here for main/import's imports. */
+export type { Store };
 
 /**
  * Pages of 16 KiB instead of SQLite's 4 KiB for new stores: a store holds millions of small

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Envelope } from '../../shared/contract/envelope';
 import { AppError, toFailure } from '../../shared/errors';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../app/csp';
 import { checkRequest, TOKEN_COOKIE } from './request-guard';
 import { serveStatic } from './static-files';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ImportChoices } from '../domain/import/choices';
-import { ImportPreview, Problem } from '../domain/import/preview-schema';
-import { Recipe } from '../domain/import/recipe';
+import { ImportChoices } from './import-choices';
+import { ImportPreview, Problem } from './import-preview';
+import { Recipe } from './import-recipe';
 import { call, type CallSpec } from './define';
 import { JobStarted } from './jobs';
 import { Observation } from './model';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Qualifier, Sign } from '../domain/numbers/figure-marks';
 
 // Shapes shared by several contract features. Field names are camelCase on the wire;
 // the CLI's --json output converts to snake_case.
@@ -36,11 +37,8 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
-/** CBS signs are data with a meaning, never zeros. */
-export const Sign = z.enum(['unknown', 'secret', 'nil', 'provisional', 'revised_provisional', 'less_than_half_unit', 'cannot_occur']);
-export type Sign = z.infer<typeof Sign>;
-export const Qualifier = z.enum(['about', 'nearly', 'at_least', 'at_most', 'more_than', 'estimate']);
-export type Qualifier = z.infer<typeof Qualifier>;
+/** CBS signs are data with a meaning, never zeros (the vocabulary lives in the domain). */
+export { Qualifier, Sign };
 
 export const SourceRef = z.object({
   id: z.number().int(),

@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import type { Area, AreaKind } from '../../../shared/contract/model';
 
 interface AreaRow {

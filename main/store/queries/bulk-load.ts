@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { AppError } from '../../../shared/errors';
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 
 /**
  * Loading a large file (a national CBS workbook: two million figures) the way databases are bulk

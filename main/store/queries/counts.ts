@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 
 /** How many areas, indicators, figures and sources the store holds (the status line's counts). */
 export interface StoreCounts {

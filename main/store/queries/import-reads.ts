@@ -1,8 +1,8 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import type { AreaKind } from '../../../shared/contract/model';
 import type { KnownAlias, KnownArea } from '../../../shared/domain/areas/match-area';
 import type { SavedRecipe } from '../../../shared/domain/import/build-preview';
-import { Recipe } from '../../../shared/domain/import/recipe';
+import { Recipe } from '../../../shared/contract/import-recipe';
 
 /** What an import needs to know about the store before it reads a file: areas, aliases, mappings, indicators. */
 export function knownAreas(db: Store): KnownArea[] {

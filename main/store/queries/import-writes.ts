@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import { ObservationWrites, type ObservationRow } from './observation-writes';
 import { inSourceRow } from './source-extent';
 

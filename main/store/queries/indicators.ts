@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import type { Indicator } from '../../../shared/contract/model';
 
 interface IndicatorRow {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FigureValue } from '../../../shared/domain/import/figure-steps';
 import type { PeriodRange as Period } from '../../../shared/domain/period';
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import { AppError } from '../../../shared/errors';
 import { figureRuleBroken } from './figure-rules';
 import { lastObservationId, recordWrittenExtent } from './source-extent';

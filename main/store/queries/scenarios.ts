@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import type { SavedScenario } from '../../../shared/contract/scenario';
 import type { ScenarioDefinition } from '../../../shared/domain/scenario';
 

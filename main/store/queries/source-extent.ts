@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 
 /**
  * Where a source's figures lie (migration 0006): the range of observation ids from its first

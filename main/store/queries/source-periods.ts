@@ -1,5 +1,5 @@
 import type { PeriodRange } from '../../../shared/domain/period';
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import { inSourceRow } from './source-extent';
 
 /**

@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import type { MappingSummary, SourceFigure, SourceSummary } from '../../../shared/contract/import';
 import { FIGURE_SELECT, figureOf, type FigureRow } from './observations';
 import { inSourceRow, ofSource } from './source-extent';

@@ -1,9 +1,8 @@
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef } from 'ag-grid-community';
+import { type ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
 import type { Area, AreaKind } from '../../../shared/contract/model';
-
-ModuleRegistry.registerModules([AllCommunityModule]);
+import { gridTheme } from '../../ui/grid-theme';
 
 export const KIND_LABEL: Record<AreaKind, string> = {
   country: 'Land',
@@ -14,17 +13,6 @@ export const KIND_LABEL: Record<AreaKind, string> = {
   neighbourhood: 'Buurt',
   other: 'Overig',
 };
-
-export const gridTheme = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  fontSize: 13,
-  headerFontWeight: 600,
-  rowHeight: 32,
-  headerHeight: 36,
-  accentColor: '#1f5f8b',
-  borderColor: '#dcdfe3',
-  headerBackgroundColor: '#f1f3f5',
-});
 
 export function AreasGrid({ areas }: { areas: Area[] }) {
   const columns = useMemo<ColDef<Area>[]>(

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { ImportPreview } from '../../../shared/contract/import';
-import type { AreaReviewItem } from '../../../shared/domain/import/preview-schema';
-import type { AreaChoice } from '../../../shared/domain/import/choices';
+import type { AreaReviewItem } from '../../../shared/contract/import-preview';
+import type { AreaChoice } from '../../../shared/contract/import-choices';
 import { useCall } from '../../ui/use-call';
 import { nl } from './labels';
-import type { AreaPolicyState } from './ImportScreen';
+import type { AreaPolicyState } from './types';
 
 const STATUS_NL: Record<AreaReviewItem['status'], string> = {
   fuzzy: 'lijkt op',

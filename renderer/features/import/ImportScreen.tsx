@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportPreview, ImportRequest } from '../../../shared/contract/import';
-import type { AreaChoice, MeasureChoice } from '../../../shared/domain/import/choices';
+import type { MeasureChoice } from '../../../shared/contract/import-choices';
 import { call } from '../../api/client';
 import { AreasStep } from './AreasStep';
 import { CommitStep } from './CommitStep';
@@ -10,6 +10,7 @@ import { LayoutStep } from './LayoutStep';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { SheetStep } from './SheetStep';
+import type { AreaPolicyState, Options } from './types';
 import { useImportJob } from './use-import-job';
 
 /**
@@ -28,14 +29,6 @@ const STEPS: { id: StepId; label: string }[] = [
   { id: 'voorbeeld', label: 'Voorbeeld' },
   { id: 'importeren', label: 'Importeren' },
 ];
-
-export type Options = Omit<ImportRequest, 'filePath' | 'choices'>;
-
-export interface AreaPolicyState {
-  newAreas: 'create' | 'skip';
-  remember: boolean;
-  choices: Record<string, AreaChoice>;
-}
 
 type PreviewState = { status: 'idle' } | { status: 'loading'; last: ImportPreview | null } | { status: 'ok'; value: ImportPreview } | { status: 'error'; error: unknown; last: ImportPreview | null };
 

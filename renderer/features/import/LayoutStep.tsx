@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ImportPreview } from '../../../shared/contract/import';
 import { useCall } from '../../ui/use-call';
 import { LAYOUT_LABEL, nl, periodText } from './labels';
-import type { Options } from './ImportScreen';
+import type { Options } from './types';
 
 const rows = (list: number[]): string => (list.length === 0 ? 'geen' : list.length > 3 ? `${list[0]}–${list[list.length - 1]}` : list.join(', '));
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ImportPreview } from '../../../shared/contract/import';
-import type { MeasureChoice } from '../../../shared/domain/import/choices';
+import type { MeasureChoice } from '../../../shared/contract/import-choices';
 import { UnitCode } from '../../../shared/domain/numbers/units';
 import { useCall } from '../../ui/use-call';
 import { nl, UNIT_NL } from './labels';

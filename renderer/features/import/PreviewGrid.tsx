@@ -2,7 +2,7 @@ import { type CellClassParams, type ColDef, type RowClassParams } from 'ag-grid-
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
 import type { ImportPreview } from '../../../shared/contract/import';
-import { gridTheme } from '../areas/AreasGrid';
+import { gridTheme } from '../../ui/grid-theme';
 
 type Row = { n: number } & Record<string, string | number>;
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Problem } from '../../../shared/domain/import/preview-schema';
+import type { Problem } from '../../../shared/contract/import-preview';
 import { nl } from './labels';
 import { SEVERITY_TEXT } from '../../../shared/domain/format/messages';
 import { KIND_NL, problemText } from './problem-text';

@@ -1,6 +1,6 @@
 import type { ImportPreview } from '../../../shared/contract/import';
 import { bytes, ENCODING_NL, FORMAT_NL, SEPARATOR_NL } from './labels';
-import type { Options } from './ImportScreen';
+import type { Options } from './types';
 
 /** Step 2: which sheet, and for text files the encoding and separator (detected, overridable). */
 export function SheetStep({ preview, options, onOptions }: { preview: ImportPreview; options: Options; onOptions: (o: Options) => void }) {

@@ -1,4 +1,4 @@
-import type { Problem } from '../../../shared/domain/import/preview-schema';
+import type { Problem } from '../../../shared/contract/import-preview';
 
 /**
  * Each problem the importer reports, in Dutch and in the analyst's terms: what is wrong, what

@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
-import { CompareView, candidatesOf } from './compare/CompareView';
+import { CompareView, candidatesOf } from './side-by-side/CompareView';
 import type { Draft } from './editor/draft';
 import { freshId, freshName } from './editor/draft';
 import { ScenarioEditor } from './editor/ScenarioEditor';

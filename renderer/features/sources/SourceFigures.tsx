@@ -7,7 +7,7 @@ import { periodLabel } from '../../../shared/domain/period';
 import { SourcePopover } from '../../ui/SourcePopover';
 import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
-import { gridTheme } from '../areas/AreasGrid';
+import { gridTheme } from '../../ui/grid-theme';
 import { formatCount } from '../../../shared/domain/format/number';
 
 const UNIT_EXTRA: Record<string, string> = { number: 'getal', per_1000_households: 'per 1.000 huishoudens', euro_x1000000: 'x € 1 mln', km2: 'km²', per_km2: 'per km²', m3: 'm³', kwh: 'kWh', code: 'code' };

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { SourceSummary } from '../../../shared/contract/import';
 import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
-import { gridTheme } from '../areas/AreasGrid';
+import { gridTheme } from '../../ui/grid-theme';
 import { SourceFigures } from './SourceFigures';
 import { formatCount } from '../../../shared/domain/format/number';
 

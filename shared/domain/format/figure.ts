@@ -1,4 +1,4 @@
-import type { Qualifier, Sign } from '../../contract/model';
+import type { Qualifier, Sign } from '../numbers/figure-marks';
 import { formatNl, PERCENT_SIGN } from './number';
 
 /**

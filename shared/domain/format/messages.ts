@@ -1,11 +1,9 @@
-import type { ErrorCode, ErrorWhere } from '../../errors';
+import type { ErrorCode, ErrorWhere, Severity } from '../../errors';
 
 /**
  * The Dutch words for severities and error codes, for the screens and the CLI alike (the CLI's
  * messages stay English where they are for developers; what it prints for the analyst uses these).
  */
-
-export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY_TEXT: Record<Severity, string> = { error: 'fout', warning: 'waarschuwing', info: 'ter info' };
 

@@ -1,10 +1,11 @@
-import type { NumParam } from '../scenario/param-schema';
-import { isRange } from '../scenario/param-schema';
 import { formatDecimal, formatInteger, PERCENT_SIGN } from './number';
 
 /** Scenario parameters in the assumptions list: "€ 256 mln", "2,5%", "1 tot 3 (driehoekig, modus 2)". */
 
 export type ParamUnit = 'euro' | 'pct' | 'count' | 'years' | 'number';
+
+/** A scenario parameter's shape as far as its text goes (the schema: shared/domain/scenario/param-schema.ts). */
+export type ParamLike = number | { value: number } | { low: number; high: number; dist: 'uniform' | 'triangular'; mode?: number };
 
 export function formatParamValue(x: number, unit: ParamUnit): string {
   switch (unit) {
@@ -23,9 +24,9 @@ export function formatParamValue(x: number, unit: ParamUnit): string {
 
 const DIST_NL = { uniform: 'uniform', triangular: 'driehoekig' } as const;
 
-export function formatParam(p: NumParam, unit: ParamUnit): string {
+export function formatParam(p: ParamLike, unit: ParamUnit): string {
   if (typeof p === 'number') return formatParamValue(p, unit);
-  if (!isRange(p)) return formatParamValue(p.value, unit);
+  if (!('low' in p)) return formatParamValue(p.value, unit);
   const mode = p.mode !== undefined ? `, modus ${formatParamValue(p.mode, unit)}` : '';
   return `${formatParamValue(p.low, unit)} tot ${formatParamValue(p.high, unit)} (${DIST_NL[p.dist]}${mode})`;
 }

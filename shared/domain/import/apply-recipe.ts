@@ -1,6 +1,6 @@
 import type { Grid } from './grid';
 import type { ImportPlan, MeasurePlan, PeriodPlan } from './import-plan';
-import type { Recipe } from './recipe';
+import type { Recipe } from '../../contract/import-recipe';
 import { shapeKey, shapeKeys } from './shape-signature';
 
 /**

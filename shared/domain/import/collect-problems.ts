@@ -4,7 +4,7 @@ import { parentCode } from '../areas/normalise-code';
 import { parsePeriod } from '../period';
 import type { AreaEvent, ExtractEvent, FigureRecord } from './extract-records';
 import type { ImportPlan } from './import-plan';
-import type { AreaReviewItem, Problem, ProblemKind, SampleFigure, Severity } from './preview-schema';
+import type { AreaReviewItem, Problem, ProblemKind, SampleFigure, Severity } from '../../contract/import-preview';
 
 /**
  * Turns the walk over a sheet into the preview's findings: every problem with its cell, counts of

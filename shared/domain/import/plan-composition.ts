@@ -5,7 +5,7 @@ import type { ProblemCollector } from './collect-problems';
 import type { Grid } from './grid';
 import { isFocusAreaHeader } from './header-words';
 import type { CompositionPlan, ImportPlan } from './import-plan';
-import type { ImportPreview } from './preview-schema';
+import type { ImportPreview } from '../../contract/import-preview';
 import type { ColumnProfile } from './profile-columns';
 
 /**

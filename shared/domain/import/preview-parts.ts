@@ -4,7 +4,7 @@ import { cellAddress, columnLetter } from './cell-address';
 import type { ProblemCollector } from './collect-problems';
 import type { Grid } from './grid';
 import type { ImportPlan } from './import-plan';
-import type { ImportPreview, MeasurePreview } from './preview-schema';
+import type { ImportPreview, MeasurePreview } from '../../contract/import-preview';
 
 /**
  * Pieces of the preview that only restate the plan for the analyst: column roles, measures,

@@ -3,7 +3,7 @@ import { matchArea, type AreaIndex, type AreaMatch } from '../areas/match-area';
 import { municipalityOf, normaliseAreaCode, parentCode } from '../areas/normalise-code';
 import { nameKeys } from '../areas/normalise-name';
 import { classifyNonAreaRow, type NonAreaRow } from '../areas/totals-rows';
-import type { AreaPolicy } from './choices';
+import type { AreaPolicy } from '../../contract/import-choices';
 import type { AreaPlan } from './import-plan';
 
 /**

@@ -8,7 +8,7 @@ import { buildPreview, type BuildPreviewInput, type BuiltPreview } from '../../.
 import { cellAddress, parseCellAddress } from '../../../shared/domain/import/cell-address';
 import { extractRecords, type FigureRecord } from '../../../shared/domain/import/extract-records';
 import { loadCatalogue, type IndicatorCatalogue } from '../../../shared/domain/import/indicator-catalogue';
-import { ImportPreview } from '../../../shared/domain/import/preview-schema';
+import { ImportPreview } from '../../../shared/contract/import-preview';
 import { areaResolver } from '../../../shared/domain/import/resolve-areas';
 import { repoRoot } from '../../helpers/real-data';
 

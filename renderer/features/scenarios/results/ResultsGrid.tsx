@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Area } from '../../../../shared/contract/model';
 import type { ScenarioRun } from '../../../../shared/contract/scenario';
 import { PROGRAMME_AREA_CODE, TOTAL_STREAM_ID } from '../../../../shared/domain/scenario';
-import { gridTheme } from '../../areas/AreasGrid';
+import { gridTheme } from '../../../ui/grid-theme';
 import { Select } from '../editor/fields';
 import { euro2, mln, mlnSigned, sourceLine, UNKNOWN } from './format';
 

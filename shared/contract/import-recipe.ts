@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UnitCode } from '../numbers/units';
+import { UnitCode } from '../domain/numbers/units';
 
 /**
  * A saved import recipe (the store's `mapping.recipe_json`): what the analyst confirmed for a file,
