@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { Area } from '../../../shared/contract/model';
 import { hasRealData, realDataSkipReason, realFile } from '../../helpers/real-data';
 import { cli } from '../../helpers/run-cli';
 import { freshServices } from '../../helpers/services';
+import { xlsxSheetDimensions } from '../../../main/import/read/xlsx-dimensions';
 import { commit, fingerprint, preview, storedFigures } from './commit-helpers';
 
 /**
@@ -20,11 +21,28 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'wv-classes-'));
 const scratch = (): string => path.join(mkdtempSync(path.join(dir, 'db-')), 'store.sqlite');
 
 /** Writes rows as an .xlsx sheet (SheetJS), numbers as numbers. */
-function writeXlsx(name: string, rows: (string | number | null)[][], sheet = 'Blad1'): string {
+// SheetJS types its bundled CFB (and ZIP) library as `any`; these are the calls used here.
+interface CfbApi {
+  read(buf: Buffer, opts: { type: 'buffer' }): unknown;
+  find(c: unknown, name: string): { content: Buffer | Uint8Array } | null;
+  write(c: unknown, opts: { type: 'buffer'; fileType: 'zip'; compression: boolean }): Uint8Array;
+}
+const CFB = XLSX.CFB as CfbApi;
+
+function writeXlsx(name: string, rows: (string | number | null)[][], sheet = 'Blad1', declaredRef?: string): string {
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), sheet);
   const file = path.join(dir, name);
-  writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  let buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  if (declaredRef) {
+    // What LibreOffice writes when whole columns are formatted: a <dimension> far beyond the data.
+    const zip = CFB.read(buf, { type: 'buffer' });
+    const part = CFB.find(zip, '/xl/worksheets/sheet1.xml');
+    if (!part) throw new Error('no sheet1.xml');
+    part.content = Buffer.from(Buffer.from(part.content).toString('utf8').replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${declaredRef}"/>`));
+    buf = Buffer.from(CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }));
+  }
+  writeFileSync(file, buf);
   return file;
 }
 
@@ -134,4 +152,47 @@ describe('class 7, 11: CBS codes are created with their parents, and skipping mo
     const h29 = figures.find((f) => f.source.cell === 'H29');
     expect(h29).toMatchObject({ area_code: 'WK034403', value: ws.getCell('H29').value });
   }, 60_000);
+});
+
+// ---- class 1: a sheet's declared size is a hint, not its size
+describe('class 1: a workbook declaring A1:AB1048576 with 29,000 cells imports like any other', () => {
+  const rows: (string | number)[][] = [['gwb_code', 'regio', ...Array.from({ length: 26 }, (_, i) => `kenmerk ${i + 1} (aantal)`)]];
+  for (let i = 0; i < 1035; i++) rows.push([`BU0344${String(1000 + i)}`, `Buurt ${i}`, ...Array.from({ length: 26 }, (_, j) => (i * 31 + j * 7) % 1000)]);
+  const cellsInFile = rows.length * 28;
+
+  it('CLI (read whole) and the streamed reader: every figure, none refused for the declared 29,360,128 cells', async () => {
+    expect(cellsInFile).toBe(29_008);
+    const file = writeXlsx('opgemaakte-kolommen-2024.xlsx', rows, 'Blad1', 'A1:AB1048576');
+    expect(readFileSync(file).length).toBeLessThan(400_000);
+    expect(xlsxSheetDimensions(readFileSync(file))?.[0]?.cells).toBe(29_360_128);
+    for (const stream of [false, true]) {
+      process.env.WV_IMPORT_STREAM_MIN_CELLS = stream ? '0' : '';
+      try {
+        const db = scratch();
+        const run = await cli('--db', db, 'import', file, '--mapping', 'auto', '--json');
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        const r = run.json() as { source_id: number };
+        expect(r).toMatchObject({ committed: true, rows_read: 1035, observations: 1035 * 26, figures_skipped: 0 });
+        const figures = (await cli('--db', db, 'observations', '--source', String(r.source_id), '--json')).json() as { area_code: string; period: string; value: number; source: { cell: string } }[];
+        for (const [cell, r0, c0] of [['C2', 1, 2], ['AB1036', 1035, 27], ['M500', 499, 12]] as const) {
+          expect(figures.find((f) => f.source.cell === cell)).toMatchObject({ area_code: rows[r0]?.[0], period: '2024', value: rows[r0]?.[c0] });
+        }
+      } finally {
+        delete process.env.WV_IMPORT_STREAM_MIN_CELLS;
+      }
+    }
+  }, 60_000);
+
+  it('wizard: the preview reads the real extent, not the declared one', async () => {
+    const file = writeXlsx('opgemaakte-kolommen-b-2024.xlsx', rows, 'Blad1', 'A1:AB1048576');
+    const s = freshServices();
+    try {
+      const p = await preview(s, { filePath: file });
+      expect(p.table).toMatchObject({ headerRows: [1], firstDataRow: 2, lastDataRow: 1036 });
+      expect(p.figures).toMatchObject({ numbers: 1035 * 26, toImport: 1035 * 26 });
+    } finally {
+      s.close();
+    }
+  });
 });
