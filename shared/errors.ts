@@ -20,6 +20,7 @@ export const ErrorCode = z.enum([
   'STORE_NEWER_THAN_APP',
   'STORE_CORRUPT',
   'MIGRATION_FAILED',
+  'BACKUP_FAILED',
   'CANCELLED',
   'UNAUTHORIZED',
   'INTERNAL',

@@ -1,8 +1,9 @@
+import { backupStore } from '../store/backup';
 import { latestVersion } from '../store/migrations/index';
 import { latestPeriod } from '../store/queries/source-periods';
 import type { Handlers } from './handler-types';
 
-export const appHandlers: Handlers<'app.info'> = {
+export const appHandlers: Handlers<'app.info' | 'app.backup'> = {
   'app.info': (_input, ctx) => {
     const count = (table: string): number => ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     return {
@@ -14,4 +15,5 @@ export const appHandlers: Handlers<'app.info'> = {
       latestPeriod: latestPeriod(ctx.db),
     };
   },
+  'app.backup': (input, ctx) => backupStore(ctx.db, ctx.storePath, input.path, input.overwrite ? { overwrite: true } : {}),
 };

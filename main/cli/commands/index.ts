@@ -1,8 +1,11 @@
 import type { CliCommand } from '../command';
 import { areasCommand, indicatorsCommand } from './areas';
+import { backupCommand } from './backup';
 import { importCommands } from './import-commands';
 import { observationsCommand } from './observations';
 import { scenarioCommands } from './scenario-commands';
 
 /** Every CLI command. Add a new one here; `--help` and docs/cli.md list them from this array. */
-export const commands: CliCommand[] = [areasCommand, indicatorsCommand, observationsCommand, ...importCommands, ...scenarioCommands];
+export const commands: CliCommand[] = [areasCommand, indicatorsCommand, observationsCommand, ...importCommands, ...scenarioCommands,
+  backupCommand,
+];
