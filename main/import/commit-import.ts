@@ -6,13 +6,14 @@ import { AppError } from '../../shared/errors';
 import type { Store } from '../store/open-store';
 import { earlierImports, findImportedFile } from '../store/queries/import-reads';
 import { bulkLoadPays, checkBulkLoad, resumeRowChecks, setAsideIndexes, suspendRowChecks } from '../store/queries/bulk-load';
+import { areaIdsByCode, beginImport, commitImportTransaction, hasWalFile, indicatorIdsByCode, rollbackImport } from '../store/queries/import-transaction';
 import { finishSource, ImportWrites, insertSource, mappingNameTaken, saveMapping } from '../store/queries/import-writes';
 import { loadImportContext, pipelineInput, readOptions, SHIPPED_CATALOGUE_SOURCE, type ImportContext } from './import-context';
 import type { ParsedCommitRequest, ParsedImportRequest } from './import-requests';
-import { closeSheet, openSheet, sheetCells, type OpenedSheet } from './open-sheet';
-import { runPipeline, type PipelineHooks } from './run-pipeline';
+import { closeSheet, openSheet, sheetCells, type OpenedSheet } from './walk/open-sheet';
+import { runPipeline, type PipelineHooks } from './walk/run-pipeline';
 import { WalFlusher } from '../store/wal-flusher';
-import { ImportWriter } from './write-import';
+import { ImportWriter } from './write/write-import';
 
 /**
  * An import, end to end, on the connection it is given (a job opens its own): read the file,
@@ -124,7 +125,7 @@ async function commitOpened(db: Store, req: ParsedCommitRequest, control: Commit
   const flusher = bulk ? walFlusherFor(db) : null;
   if (bulk) suspendRowChecks(db);
   try {
-    db.exec('BEGIN IMMEDIATE');
+    beginImport(db);
     return await writeInTransaction(db, req, control, { opened, ctx, importedAt, bulk, started, flusher });
   } finally {
     // Whatever way the transaction ended (also "nothing to import"), the log is let go of.
@@ -135,7 +136,7 @@ async function commitOpened(db: Store, req: ParsedCommitRequest, control: Commit
 
 /** A bulk load's log goes to disk while it is written (see wal-flusher); a store in memory or not in WAL mode has none. */
 function walFlusherFor(db: Store): WalFlusher | null {
-  if (db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal') return null;
+  if (!hasWalFile(db)) return null;
   return new WalFlusher(`${db.name}-wal`);
 }
 
@@ -153,8 +154,8 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
   const { file } = opened;
   try {
     // Read inside the transaction: what the figures point to cannot change before they commit.
-    const areaIds = new Map((db.prepare('SELECT code, id FROM area').all() as { code: string; id: number }[]).map((a) => [a.code, a.id]));
-    const indicatorIds = new Map((db.prepare('SELECT code, id FROM indicator').all() as { code: string; id: number }[]).map((i) => [i.code, i.id]));
+    const areaIds = areaIdsByCode(db);
+    const indicatorIds = indicatorIdsByCode(db);
     const indexes = bulk ? setAsideIndexes(db) : null;
     let state: { sourceId: number; writes: ImportWrites; writer: ImportWriter } | undefined;
     const setup = (prepared: PreparedImport) => {
@@ -216,7 +217,7 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
       issues: preview.problems.slice(0, ISSUE_CAP),
     };
     if (c.observations + c.definitions + c.members === 0) {
-      db.exec('ROLLBACK');
+      rollbackImport(db);
       const issue: Problem = { kind: 'nothing_imported', severity: 'error', file: file.name, sheet: opened.sheet, message: `nothing in ${file.name} could be imported; see the other issues` };
       const issues = [issue, ...report.issues];
       return { ...report, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, areasMatched: 0, areasWithFigures: 0, issues, issueCounts: issueCounts([issue], preview.problemCounts), elapsedMs: Date.now() - started };
@@ -247,11 +248,11 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
     });
     if (control.isCancelled()) throw control.cancelled();
     await flusher?.stop();
-    db.exec('COMMIT');
+    commitImportTransaction(db);
     return final;
   } catch (err) {
     await flusher?.stop();
-    if (db.inTransaction) db.exec('ROLLBACK');
+    rollbackImport(db);
     throw err;
   }
 }

@@ -2,13 +2,12 @@ import kwbCatalogueJson from '../../resources/indicators/kwb-catalogue.json';
 import type { ParsedCommitRequest, ParsedImportRequest } from './import-requests';
 import { Aggregation, Direction, Theme } from '../../shared/contract/model';
 import type { KnownAlias, KnownArea } from '../../shared/domain/areas/match-area';
-import type { SavedRecipe } from '../../shared/domain/import/build-preview';
+import type { PipelineInput, SavedRecipe } from '../../shared/domain/import/build-preview';
 import { loadCatalogue, type CatalogueIndicator, type IndicatorCatalogue } from '../../shared/domain/import/indicator-catalogue';
 import { UnitCode } from '../../shared/domain/numbers/units';
 import type { Store } from '../store/open-store';
 import { knownAliases, knownAreas, savedRecipes, storeIndicators, type StoreIndicatorRow } from '../store/queries/import-reads';
-import type { OpenSheetOptions } from './open-sheet';
-import type { PipelineInput } from './run-pipeline';
+import type { OpenSheetOptions } from './walk/open-sheet';
 
 /**
  * What an import reads from the store before it reads the file: the areas and confirmed aliases to

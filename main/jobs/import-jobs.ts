@@ -1,7 +1,8 @@
 import { CommitRequest, ImportPreview, ImportReport, ImportRequest } from '../../shared/contract/import';
 import { commitImport, previewImport } from '../import/commit-import';
 import { loadImportContext } from '../import/import-context';
-import { XLSX_ROWS_JOB, xlsxRowsJob } from '../import/xlsx-rows-worker';
+import { XLSX_ROWS_JOB, XlsxRowsInput, XlsxRowsResult } from '../import/thread/protocol';
+import { readXlsxRows } from '../import/thread/xlsx-rows-worker';
 import { openStore } from '../store/open-store';
 import { cancelled } from './job-runner';
 import type { AnyJobKind, JobControl } from './job-types';
@@ -46,6 +47,8 @@ const commit = defineJob({
   },
 });
 
+/** The .xlsx reader's thread: started by an import itself (a second thread that reads while the first writes). */
+const xlsxRows = defineJob({ input: XlsxRowsInput, result: XlsxRowsResult, run: readXlsxRows });
+
 // Long-running import jobs (issue 3), by name.
-// The xlsx reader is started by an import itself (a second thread that reads while the first writes).
-export const importJobs: Record<string, AnyJobKind> = { 'import.preview': preview, 'import.commit': commit, [XLSX_ROWS_JOB]: xlsxRowsJob };
+export const importJobs: Record<string, AnyJobKind> = { 'import.preview': preview, 'import.commit': commit, [XLSX_ROWS_JOB]: xlsxRows };

@@ -55,6 +55,9 @@ export interface BuildPreviewInput {
   choices?: ImportChoicesInput;
 }
 
+/** What a walk takes besides the sheet itself (the import's side and the reading thread's side both walk with it). */
+export type PipelineInput = Omit<BuildPreviewInput, 'grid' | 'file' | 'sheetNames'>;
+
 export interface BuiltPreview {
   preview: ImportPreview;
   plan: ImportPlan;

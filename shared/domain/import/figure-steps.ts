@@ -8,7 +8,7 @@ import type { Grid } from './grid';
  * What an import writes, decided without the store: the walk's events become steps — "this area
  * (create it if the store lacks it, remember this alias)" and "this figure, for the area of the
  * last area step" — or are left out (a duplicate, an area still to confirm, text in a figure
- * column, no period). The store side (write-import) only turns codes into ids and inserts.
+ * column, no period). The store side (main/import/write/write-import) only turns codes into ids and inserts.
  *
  * Pure and free of the store, so it can run in the thread that reads a large sheet while the
  * import's own thread does nothing but insert.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readWorkbook } from '../../../main/import/read-workbook';
-import type { ReadOptions, Workbook } from '../../../main/import/workbook-types';
+import { readWorkbook } from '../../../main/import/read/read-workbook';
+import type { ReadOptions, Workbook } from '../../../main/import/read/workbook-types';
 import type { KnownAlias, KnownArea } from '../../../shared/domain/areas/match-area';
 import { buildAreaIndex } from '../../../shared/domain/areas/match-area';
 import { buildPreview, type BuildPreviewInput, type BuiltPreview } from '../../../shared/domain/import/build-preview';

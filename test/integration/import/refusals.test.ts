@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../../main/import/read-workbook';
+import { readWorkbook } from '../../../main/import/read/read-workbook';
 import { AppError } from '../../../shared/errors';
 import { hasRealData, realFile } from '../../helpers/real-data';
 import { makeNotSpreadsheets } from '../../fixtures/make-not-spreadsheets';

@@ -6,9 +6,9 @@ import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GridCell } from '../../../shared/domain/import/grid';
 import { AppError } from '../../../shared/errors';
-import { streamXlsxRows, type SheetPick, type StreamedRow } from '../../../main/import/stream-xlsx-rows';
+import { streamXlsxRows, type SheetPick, type StreamedRow } from '../../../main/import/read/stream-xlsx-rows';
 import { buildJobsWorker } from '../../helpers/worker-bundle';
-import { streamXlsxRowsInWorker } from '../../../main/import/reader-thread';
+import { streamXlsxRowsInWorker } from '../../../main/import/thread/reader-thread';
 import { hasRealData, realDataDir, realDataSkipReason, realFile } from '../../helpers/real-data';
 
 /**

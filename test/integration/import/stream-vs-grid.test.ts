@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ImportReport } from '../../../shared/contract/import';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openSheet } from '../../../main/import/open-sheet';
+import { openSheet } from '../../../main/import/walk/open-sheet';
 import { freshServices } from '../../helpers/services';
 import { buildJobsWorker } from '../../helpers/worker-bundle';
 import { hasRealData, realFile } from '../../helpers/real-data';

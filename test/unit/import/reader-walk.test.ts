@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ReaderWalk } from '../../../main/import/reader-walk';
-import { StepDecoder } from '../../../main/import/step-batch';
+import { ReaderWalk } from '../../../main/import/thread/reader-walk';
+import { StepDecoder } from '../../../main/import/thread/step-batch';
 import type { WriteStep } from '../../../shared/domain/import/figure-steps';
 import type { GridRow } from '../../../shared/domain/import/row-grid';
 import { kwbCatalogue } from '../../integration/import/preview-helpers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WriteStep } from '../../../shared/domain/import/figure-steps';
-import { StepDecoder, StepEncoder } from '../../../main/import/step-batch';
+import { StepDecoder, StepEncoder } from '../../../main/import/thread/step-batch';
 
 /** Steps cross from the reading thread to the writing one in compact batches: what arrives is what was sent, in order. */
 const p2024 = { period: '2024', yearStart: 2024, yearEnd: 2024 };

@@ -1,52 +1,28 @@
 import path from 'node:path';
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { z } from 'zod';
-import type { GridCell } from '../../shared/domain/import/grid';
-import type { GridRow } from '../../shared/domain/import/row-grid';
-import { AppError } from '../../shared/errors';
-import { defineJob } from '../jobs/job-types';
-import { ReaderWalk, type WalkRequest } from './reader-walk';
-import { feedXlsxRows, type SheetPick } from './stream-xlsx-rows';
-import type { RowSink } from './xlsx-sheet-xml';
+import type { GridCell } from '../../../shared/domain/import/grid';
+import type { GridRow } from '../../../shared/domain/import/row-grid';
+import { AppError } from '../../../shared/errors';
+import { feedXlsxRows, type SheetPick } from '../read/stream-xlsx-rows';
+import type { RowSink } from '../read/xlsx-sheet-xml';
+import { XLSX_ROWS_JOB, type ReaderWalkInput, type RowBatch, type XlsxRowsInput, type XlsxRowsResult } from './protocol';
+import { ReaderWalk } from './reader-walk';
 
 /**
  * Reading a large .xlsx in a thread of its own, so that reading and writing overlap: the streamed
- * reader (stream-xlsx-rows) inflates and parses the sheet's XML in a second worker thread (the
- * app's own job worker bundle, started for this kind) while the import's thread walks and inserts
- * the rows it has already received. Rows travel
+ * reader (read/stream-xlsx-rows) inflates and parses the sheet's XML in a second worker thread (the
+ * app's own job worker bundle, which registers this reader as a job kind in main/jobs/import-jobs)
+ * while the import's thread walks and inserts the rows it has already received. Rows travel
  * in batches of typed arrays (numbers need no text: the reader's text of a number is String(value)),
  * and at most MAX_IN_FLIGHT batches are on their way, so memory stays bounded when the writer is
- * the slower of the two. This is the reading thread's side; reader-thread is the import's side.
+ * the slower of the two. This is the reading thread's side; reader-thread is the import's side,
+ * and protocol the messages between them.
  */
-export const XLSX_ROWS_JOB = 'import.xlsxRows';
 const BATCH_ROWS = 256;
 const MAX_IN_FLIGHT = 6;
 /** Figures per step batch, when this thread also walks the sheet (reader-walk); the first batches are smaller, so the import's thread starts inserting sooner. */
 const STEP_BATCH = 16_384;
 const FIRST_STEP_BATCH = 1024;
-
-export interface RowBatch {
-  type: 'rows';
-  rows: Int32Array;
-  counts: Int32Array;
-  cols: Int32Array;
-  nums: Float64Array;
-  texts: string[];
-}
-
-/** With a walk: this thread also walks a wide sheet and sends the import's steps instead of its rows. */
-export interface ReaderWalkInput {
-  request: WalkRequest;
-  /** The most cells the sheet may hold (the import's limit). */
-  maxCells: number;
-}
-
-const Input = z.object({
-  filePath: z.string(),
-  pick: z.object({ name: z.string(), partNo: z.number().int().nullable() }),
-  flow: z.custom<SharedArrayBuffer>((v) => v instanceof SharedArrayBuffer),
-  walk: z.custom<ReaderWalkInput>((v) => typeof v === 'object' && v !== null && 'request' in v).nullable().default(null),
-});
 
 /** Waits while the importing thread still has MAX_IN_FLIGHT batches to work through, then counts one more. */
 function waitForRoom(flow: Int32Array): void {
@@ -136,23 +112,19 @@ class BatchSink implements RowSink {
   }
 }
 
-/** The reader, as a job kind run by the app's job worker bundle: it posts row batches to whoever started it. */
-export const xlsxRowsJob = defineJob({
-  input: Input,
-  result: z.object({ rows: z.number().int() }),
-  run: async (input) => {
-    const port = parentPort;
-    if (!port) throw new Error(`${XLSX_ROWS_JOB} runs in a worker thread only`);
-    const flow = new Int32Array(input.flow);
-    const sink = new BatchSink(port, flow);
-    if (input.walk) return readAndWalk(input.filePath, input.pick, input.walk, port, flow, sink);
-    for await (const _ of feedXlsxRows(input.filePath, input.pick, () => sink)) {
-      // The sink posts each batch as it fills.
-    }
-    sink.send();
-    return { rows: sink.total };
-  },
-});
+/** The reader, run in a worker thread (main/jobs registers it as the job kind XLSX_ROWS_JOB): it posts row batches to whoever started it. */
+export async function readXlsxRows(input: XlsxRowsInput): Promise<XlsxRowsResult> {
+  const port = parentPort;
+  if (!port) throw new Error(`${XLSX_ROWS_JOB} runs in a worker thread only`);
+  const flow = new Int32Array(input.flow);
+  const sink = new BatchSink(port, flow);
+  if (input.walk) return readAndWalk(input.filePath, input.pick, input.walk, port, flow, sink);
+  for await (const _ of feedXlsxRows(input.filePath, input.pick, () => sink)) {
+    // The sink posts each batch as it fills.
+  }
+  sink.send();
+  return { rows: sink.total };
+}
 
 /**
  * Read and walk: the head rows go across as rows (the import's thread detects on them too), then,

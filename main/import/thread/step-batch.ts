@@ -1,5 +1,5 @@
-import type { AreaStep, FigureFields, FigureStep, StepSink, WriteStep } from '../../shared/domain/import/figure-steps';
-import type { PeriodRange } from '../../shared/domain/period';
+import type { AreaStep, FigureFields, FigureStep, StepSink, WriteStep } from '../../../shared/domain/import/figure-steps';
+import type { PeriodRange } from '../../../shared/domain/period';
 
 /**
  * Import steps in batches that cross between threads cheaply: the figures of a batch as typed

@@ -1,11 +1,11 @@
-import { prepareImport, walkGrid, type BuildPreviewInput, type EventSink, type PreparedImport } from '../../shared/domain/import/build-preview';
-import type { Findings } from '../../shared/domain/import/collect-problems';
-import { FigureSteps, type FigureFields, type StepSink } from '../../shared/domain/import/figure-steps';
-import type { Grid } from '../../shared/domain/import/grid';
-import { RowGrid } from '../../shared/domain/import/row-grid';
-import { StreamWalk } from '../../shared/domain/import/stream-walk';
+import { prepareImport, walkGrid, type EventSink, type PipelineInput, type PreparedImport } from '../../../shared/domain/import/build-preview';
+import type { Findings } from '../../../shared/domain/import/collect-problems';
+import { FigureSteps, type FigureFields, type StepSink } from '../../../shared/domain/import/figure-steps';
+import type { Grid } from '../../../shared/domain/import/grid';
+import { RowGrid } from '../../../shared/domain/import/row-grid';
+import { StreamWalk } from '../../../shared/domain/import/stream-walk';
 import { previewFileOf, type OpenedSheet, type RemoteWalk } from './open-sheet';
-import { StepDecoder } from './step-batch';
+import { StepDecoder } from '../thread/step-batch';
 
 /**
  * The one walk over a sheet that both the preview and the commit make: detect the plan, then
@@ -13,8 +13,6 @@ import { StepDecoder } from './step-batch';
  * chunk of rows at a time, a streamed sheet a row at a time as it arrives; between chunks the
  * walk reports progress and gives cancellation (and, on the main thread, other work) a turn.
  */
-export type PipelineInput = Omit<BuildPreviewInput, 'grid' | 'file' | 'sheetNames'>;
-
 export interface PipelineHooks {
   /** Called once the plan is known, before the first row is walked (the writer sets up here). */
   onPrepared?: (prepared: PreparedImport) => void;

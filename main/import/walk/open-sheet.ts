@@ -1,15 +1,14 @@
-import type { PreviewFile } from '../../shared/domain/import/build-preview';
-import type { Grid } from '../../shared/domain/import/grid';
-import { RowGrid, type GridRow } from '../../shared/domain/import/row-grid';
-import { AppError } from '../../shared/errors';
-import { checkXlsxSize, loadFile, parseLoaded, type LoadedFile } from './read-workbook';
-import { streamXlsxRows } from './stream-xlsx-rows';
-import type { StepBatch } from './step-batch';
-import type { Walked } from './reader-walk';
-import type { PipelineInput } from './run-pipeline';
-import { readerWorkerPath, readInWorker } from './reader-thread';
-import { xlsxSheets, type XlsxSheet } from './xlsx-sheets';
-import { DEFAULT_MAX_CELLS, type CsvInfo, type FileInfo, type ReadOptions } from './workbook-types';
+import type { PipelineInput, PreviewFile } from '../../../shared/domain/import/build-preview';
+import type { Grid } from '../../../shared/domain/import/grid';
+import { RowGrid, type GridRow } from '../../../shared/domain/import/row-grid';
+import { AppError } from '../../../shared/errors';
+import { checkXlsxSize, loadFile, parseLoaded, type LoadedFile } from '../read/read-workbook';
+import { streamXlsxRows } from '../read/stream-xlsx-rows';
+import type { StepBatch } from '../thread/step-batch';
+import type { Walked } from '../thread/reader-walk';
+import { readerWorkerPath, readInWorker } from '../thread/reader-thread';
+import { xlsxSheets, type XlsxSheet } from '../read/xlsx-sheets';
+import { DEFAULT_MAX_CELLS, type CsvInfo, type FileInfo, type ReadOptions } from '../read/workbook-types';
 
 /**
  * One sheet of a file, ready to import. Most files are read whole (SheetJS, or the CSV reader) and

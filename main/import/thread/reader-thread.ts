@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { GridCell } from '../../shared/domain/import/grid';
-import { AppError, type Failure } from '../../shared/errors';
+import type { GridCell } from '../../../shared/domain/import/grid';
+import { AppError, type Failure } from '../../../shared/errors';
 import type { Walked } from './reader-walk';
 import type { StepBatch } from './step-batch';
-import type { SheetPick, StreamedRow } from './stream-xlsx-rows';
-import { XLSX_ROWS_JOB, type ReaderWalkInput, type RowBatch } from './xlsx-rows-worker';
+import type { SheetPick, StreamedRow } from '../read/stream-xlsx-rows';
+import { XLSX_ROWS_JOB, type ReaderMessage, type ReaderWalkInput, type RowBatch } from './protocol';
 
 /**
  * The import's side of the reading thread (xlsx-rows-worker is the thread's side): starts it,
@@ -53,16 +53,6 @@ export interface ReaderThread {
   /** Stops the thread (also done when a generator is finished or abandoned). */
   close: () => void;
 }
-
-type ReaderMessage =
-  | RowBatch
-  | StepBatch
-  | Walked
-  | { type: 'head-end' }
-  | { type: 'walking'; walking: boolean }
-  | { type: 'done' }
-  | { type: 'failed'; failure: Failure }
-  | { type: 'progress' };
 
 export function readInWorker(workerPath: string, filePath: string, pick: SheetPick, walk: ReaderWalkInput | null = null): ReaderThread {
   const flow = new Int32Array(new SharedArrayBuffer(4));

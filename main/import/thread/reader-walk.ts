@@ -1,9 +1,8 @@
-import { prepareImport, type PreparedImport, type PreviewFile } from '../../shared/domain/import/build-preview';
-import type { Findings } from '../../shared/domain/import/collect-problems';
-import { FigureSteps } from '../../shared/domain/import/figure-steps';
-import { RowGrid, type GridRow } from '../../shared/domain/import/row-grid';
-import { StreamWalk } from '../../shared/domain/import/stream-walk';
-import type { PipelineInput } from './run-pipeline';
+import { prepareImport, type PipelineInput, type PreparedImport, type PreviewFile } from '../../../shared/domain/import/build-preview';
+import type { Findings } from '../../../shared/domain/import/collect-problems';
+import { FigureSteps } from '../../../shared/domain/import/figure-steps';
+import { RowGrid, type GridRow } from '../../../shared/domain/import/row-grid';
+import { StreamWalk } from '../../../shared/domain/import/stream-walk';
 import { StepEncoder } from './step-batch';
 
 /**

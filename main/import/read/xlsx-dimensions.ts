@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { zipEntries } from './zip-directory';
+import { zipEntries } from '../sniff/zip-directory';
 
 /**
  * The size of each sheet in an .xlsx, read before parsing so an oversized workbook is refused

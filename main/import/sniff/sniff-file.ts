@@ -1,5 +1,5 @@
 import { sheetjs } from './sheetjs';
-import { AppError } from '../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { hasZipDirectory, zipEntries, zipEntryText } from './zip-directory';
 
 /**

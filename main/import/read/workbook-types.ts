@@ -1,6 +1,6 @@
-import type { Grid, GridCell } from '../../shared/domain/import/grid';
+import type { Grid, GridCell } from '../../../shared/domain/import/grid';
 import type { TextEncoding } from './decode-text';
-import type { SpreadsheetFormat } from './sniff-file';
+import type { SpreadsheetFormat } from '../sniff/sniff-file';
 
 /**
  * What the readers hand to the rest of the importer. A Sheet is a Grid (random access, for layout

@@ -1,6 +1,6 @@
-import { parseCsvText, detectSeparator } from '../../shared/domain/import/parse-csv-text';
-import type { GridCell } from '../../shared/domain/import/grid';
-import { AppError } from '../../shared/errors';
+import { parseCsvText, detectSeparator } from '../../../shared/domain/import/parse-csv-text';
+import type { GridCell } from '../../../shared/domain/import/grid';
+import { AppError } from '../../../shared/errors';
 import { decodeText } from './decode-text';
 import { gridRows, type CsvInfo, type ReadOptions, type Sheet } from './workbook-types';
 

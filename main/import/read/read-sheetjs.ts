@@ -1,8 +1,8 @@
-import { sheetjs, type XLSX } from './sheetjs';
-import type { GridCell, MergeRange } from '../../shared/domain/import/grid';
-import { AppError } from '../../shared/errors';
+import { sheetjs, type XLSX } from '../sniff/sheetjs';
+import type { GridCell, MergeRange } from '../../../shared/domain/import/grid';
+import { AppError } from '../../../shared/errors';
 import { decodeText } from './decode-text';
-import type { SpreadsheetFormat } from './sniff-file';
+import type { SpreadsheetFormat } from '../sniff/sniff-file';
 import { gridRows, type Sheet } from './workbook-types';
 
 /**

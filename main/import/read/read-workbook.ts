@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { readCsv } from './read-csv';
 import { readWithSheetJs } from './read-sheetjs';
-import { sniffFormat } from './sniff-file';
+import { sniffFormat } from '../sniff/sniff-file';
 import { xlsxSheetDimensions } from './xlsx-dimensions';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, type FileInfo, type ReadOptions, type Workbook } from './workbook-types';
 

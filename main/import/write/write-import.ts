@@ -1,15 +1,15 @@
-import { LEVEL_KIND, levelOfCode, parentCode, type CbsLevel } from '../../shared/domain/areas/normalise-code';
-import type { PreparedImport } from '../../shared/domain/import/build-preview';
-import { columnLetter } from '../../shared/domain/import/cell-address';
-import type { AreaStep, FigureFields, FigureStep, WriteStep } from '../../shared/domain/import/figure-steps';
-import type { Grid } from '../../shared/domain/import/grid';
-import type { IndicatorCatalogue } from '../../shared/domain/import/indicator-catalogue';
-import { compositionRows } from '../../shared/domain/import/plan-composition';
-import { dictionaryRows } from '../../shared/domain/import/preview-parts';
-import { slugFor } from '../../shared/domain/import/suggest-indicator';
-import { themeOf } from '../../shared/domain/import/theme-of';
-import { aliasKey } from '../../shared/domain/text/alias-key';
-import type { ImportWrites } from '../store/queries/import-writes';
+import { LEVEL_KIND, levelOfCode, parentCode, type CbsLevel } from '../../../shared/domain/areas/normalise-code';
+import type { PreparedImport } from '../../../shared/domain/import/build-preview';
+import { columnLetter } from '../../../shared/domain/import/cell-address';
+import type { AreaStep, FigureFields, FigureStep, WriteStep } from '../../../shared/domain/import/figure-steps';
+import type { Grid } from '../../../shared/domain/import/grid';
+import type { IndicatorCatalogue } from '../../../shared/domain/import/indicator-catalogue';
+import { compositionRows } from '../../../shared/domain/import/plan-composition';
+import { dictionaryRows } from '../../../shared/domain/import/preview-parts';
+import { slugFor } from '../../../shared/domain/import/suggest-indicator';
+import { themeOf } from '../../../shared/domain/import/theme-of';
+import { aliasKey } from '../../../shared/domain/text/alias-key';
+import type { ImportWrites } from '../../store/queries/import-writes';
 
 /**
  * Turns the import's steps (figure-steps: what the walk decided to write) into rows: areas created

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import type { GridCell } from '../../shared/domain/import/grid';
-import { AppError } from '../../shared/errors';
+import type { GridCell } from '../../../shared/domain/import/grid';
+import { AppError } from '../../../shared/errors';
 import type { SheetRow } from './workbook-types';
 import { SharedStringsParser, SheetXmlParser, type RowSink } from './xlsx-sheet-xml';
 import { xlsxSheets, type XlsxSheet } from './xlsx-sheets';
-import { zipEntries, type ZipEntry } from './zip-directory';
+import { zipEntries, type ZipEntry } from '../sniff/zip-directory';
 
 /**
  * Streams an .xlsx row by row without holding the sheet in memory: the file is read once into a

@@ -1,5 +1,5 @@
 import { xlsxSheetDimensions, type SheetDimension } from './xlsx-dimensions';
-import { zipEntries, zipEntryText } from './zip-directory';
+import { zipEntries, zipEntryText } from '../sniff/zip-directory';
 
 /**
  * The sheets of an .xlsx by name, in workbook order, with the part that holds each and its size —
