@@ -49,6 +49,7 @@ export async function backupStore(db: Store, storePath: string, target: string, 
     }
     if (!options.overwrite) throw new AppError('BACKUP_FAILED', `${dest} already exists; choose another name (nothing was overwritten).`, where);
   }
+  if (Buffer.byteLength(path.basename(dest)) > 200) throw new AppError('BACKUP_FAILED', 'The file name for the backup is too long (at most 200 bytes).', where);
   const part = path.join(path.dirname(dest), `.${path.basename(dest)}.${randomBytes(4).toString('hex')}.part`);
   const step = Math.max(1, options.pagesPerStep ?? 4096);
   let restarts = 0;
@@ -77,7 +78,13 @@ export async function backupStore(db: Store, storePath: string, target: string, 
     renameSync(part, dest);
     return { path: dest, bytes: statSync(dest).size, schemaVersion, counts, restarts };
   } catch (err) {
-    for (const f of [part, `${part}-wal`, `${part}-shm`, `${part}-journal`]) rmSync(f, { force: true });
+    for (const f of [part, `${part}-wal`, `${part}-shm`, `${part}-journal`]) {
+      try {
+        rmSync(f, { force: true });
+      } catch {
+        // Nothing to remove, or not removable: the error below is what the analyst needs.
+      }
+    }
     if (err instanceof AppError) throw err;
     throw new AppError('BACKUP_FAILED', `The backup to ${dest} failed: ${(err as Error).message}. Nothing was written there.`, where);
   }
