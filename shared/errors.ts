@@ -20,6 +20,7 @@ export const ErrorCode = z.enum([
   'STORE_NEWER_THAN_APP',
   'STORE_CORRUPT',
   'MIGRATION_FAILED',
+  'BACKUP_FAILED',
   'CANCELLED',
   'UNAUTHORIZED',
   'INTERNAL',
@@ -68,19 +69,40 @@ export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
 
-/** Reduce any thrown value to the wire shape. Non-AppErrors become INTERNAL without their stack. */
+/** Longest message, detail and list of details an error carries across the boundary. */
+export const ERROR_LIMITS = { message: 1000, detail: 500, details: 50, where: 300 } as const;
+
+/** Shorten a text that may quote hostile input (a 3 MB id, 20,000 unknown keys) to a readable size. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function clipWhere(where: ErrorWhere): ErrorWhere {
+  return Object.fromEntries(Object.entries(where).map(([k, v]) => [k, typeof v === 'string' ? clip(v, ERROR_LIMITS.where) : v])) as ErrorWhere;
+}
+
+function clipDetails(details: string[]): string[] {
+  const shown = details.slice(0, ERROR_LIMITS.details).map((d) => clip(d, ERROR_LIMITS.detail));
+  return details.length > ERROR_LIMITS.details ? [...shown, `… and ${details.length - ERROR_LIMITS.details} more`] : shown;
+}
+
+/**
+ * Reduce any thrown value to the wire shape. Non-AppErrors become INTERNAL without their stack.
+ * Messages and details are clipped: an error may quote the input it refuses, and that input may
+ * be megabytes (the contract fuzzing test sends such payloads to every call).
+ */
 export function toFailure(err: unknown): Failure {
   if (err instanceof AppError) {
     return {
       ok: false,
       error: {
         code: err.code,
-        message: err.message,
-        ...(err.where ? { where: err.where } : {}),
-        ...(err.details ? { details: err.details } : {}),
+        message: clip(err.message, ERROR_LIMITS.message),
+        ...(err.where ? { where: clipWhere(err.where) } : {}),
+        ...(err.details ? { details: clipDetails(err.details) } : {}),
       },
     };
   }
   const message = err instanceof Error ? err.message : String(err);
-  return { ok: false, error: { code: 'INTERNAL', message } };
+  return { ok: false, error: { code: 'INTERNAL', message: clip(message, ERROR_LIMITS.message) } };
 }

@@ -3,8 +3,13 @@ import { startServices, APP_VERSION } from '../app/services';
 import { isAppError } from '../../shared/errors';
 import { EXIT, UsageError, type CliIO } from './command';
 import { commands } from './commands/index';
+import { outputClosed } from './closed-output';
 
-const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+// Once the reader of a pipe has gone (`| head`), further output is dropped; cli-main ends the process.
+const io: CliIO = {
+  out: (t) => void (outputClosed(process.stdout) || process.stdout.write(t)),
+  err: (t) => void (outputClosed(process.stderr) || process.stderr.write(t)),
+};
 
 export function helpText(): string {
   const lines = [

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { startServices, type Services } from '../app/services';
 import { STORE_FILE_NAME } from '../app/store-path';
 import { isAppError } from '../../shared/errors';
+import { makeBackupWithDialog } from './backup-dialog';
 import { registerIpc, MENU_CHANNEL } from './ipc';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native-binding';
@@ -64,7 +65,12 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(
-          { send: (command) => win?.webContents.send(MENU_CHANNEL, command), openProject: () => void openProject(), quit: () => app.quit() },
+          {
+            send: (command) => win?.webContents.send(MENU_CHANNEL, command),
+            openProject: () => void openProject(),
+            backup: () => void (win && makeBackupWithDialog({ win, dialog, call: (name, input) => (services as Services).call(name, input), folder: app.getPath('documents') })),
+            quit: () => app.quit(),
+          },
           process.platform === 'darwin',
         ),
       ),

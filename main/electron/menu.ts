@@ -3,6 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   send: (command: 'import' | 'export') => void;
   openProject: () => void;
+  backup: () => void;
   quit: () => void;
 }
 
@@ -17,6 +18,7 @@ export function menuTemplate(actions: MenuActions, isMac: boolean): MenuItemCons
         { label: 'Exporteren…', accelerator: 'CmdOrCtrl+E', click: () => actions.send('export') },
         { type: 'separator' },
         { label: 'Project openen…', accelerator: 'CmdOrCtrl+O', click: () => actions.openProject() },
+        { label: 'Reservekopie maken…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.backup() },
         { type: 'separator' },
         { label: 'Afsluiten', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
       ],

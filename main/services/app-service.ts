@@ -1,9 +1,10 @@
+import { backupStore } from '../store/backup';
 import { latestVersion } from '../store/migrations/index';
 import { storeCounts } from '../store/queries/counts';
 import { latestPeriod } from '../store/queries/source-periods';
 import type { Handlers } from './handler-types';
 
-export const appHandlers: Handlers<'app.info'> = {
+export const appHandlers: Handlers<'app.info' | 'app.backup'> = {
   'app.info': (_input, ctx) => ({
     appVersion: ctx.appVersion,
     shell: ctx.shell,
@@ -12,4 +13,5 @@ export const appHandlers: Handlers<'app.info'> = {
     counts: storeCounts(ctx.db),
     latestPeriod: latestPeriod(ctx.db),
   }),
+  'app.backup': (input, ctx) => backupStore(ctx.db, ctx.storePath, input.path, input.overwrite ? { overwrite: true } : {}),
 };

@@ -16,12 +16,7 @@ export interface MigrationResult {
 export function migrate(db: Database.Database, dbPath: string, migrations: readonly Migration[] = shippedMigrations): MigrationResult {
   const latestVersion = migrations.length;
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > latestVersion) {
-    throw new AppError(
-      'STORE_NEWER_THAN_APP',
-      `The store ${dbPath} has schema version ${from}; this app knows up to ${latestVersion}. Update Wijkverkenner to open it.`,
-    );
-  }
+  refuseNewerStore(from, dbPath, latestVersion);
   if (from === latestVersion) return { from, to: from, backupPath: null };
 
   const backupPath = from > 0 && dbPath !== ':memory:' ? backupBeforeMigration(db, dbPath, from) : null;
@@ -39,6 +34,16 @@ export function migrate(db: Database.Database, dbPath: string, migrations: reado
     );
   }
   return { from, to: latestVersion, backupPath };
+}
+
+/** A store made by a newer app is refused before anything is written to it (not even a pragma). */
+export function refuseNewerStore(version: number, dbPath: string, latestVersion: number = shippedMigrations.length): void {
+  if (version > latestVersion) {
+    throw new AppError(
+      'STORE_NEWER_THAN_APP',
+      `The store ${dbPath} has schema version ${version}; this app knows up to ${latestVersion}. Update Wijkverkenner to open it.`,
+    );
+  }
 }
 
 function backupBeforeMigration(db: Database.Database, dbPath: string, from: number): string {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { migrate, type MigrationResult } from './migrate';
+import { migrate, refuseNewerStore, type MigrationResult } from './migrate';
 import { applySeed, type SeedResult } from './seed';
 import { applyCompositionSeed } from './seed-compositions';
 import type { Store } from './store-types';
@@ -49,6 +49,9 @@ export function openStore(dbPath: string, options: OpenStoreOptions = {}): Opene
   }
   try {
     db.pragma('busy_timeout = 5000');
+    // First, and read-only: a store from a newer app is refused with its bytes untouched
+    // (switching it to WAL below would already rewrite its header).
+    refuseNewerStore(db.pragma('user_version', { simple: true }) as number, dbPath);
     // Only a new, empty file takes a page size; an existing store keeps the one it was made with.
     if (!options.readonly && db.pragma('page_count', { simple: true }) === 0) db.pragma(`page_size = ${NEW_STORE_PAGE_SIZE}`);
     db.pragma('foreign_keys = ON');

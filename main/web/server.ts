@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Envelope } from '../../shared/contract/envelope';
 import { AppError, toFailure } from '../../shared/errors';
+import { backupFileName } from '../store/backup';
 import { CONTENT_SECURITY_POLICY } from '../app/csp';
 import { checkRequest, TOKEN_COOKIE } from './request-guard';
 import { serveStatic } from './static-files';
@@ -79,6 +80,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       sendJson(res, 200, await receiveUpload(req, uploadDir));
       return;
     }
+    if (req.method === 'GET' && url.pathname === '/backup') {
+      await sendBackup(res, options.call, uploadDir);
+      return;
+    }
     if (req.method === 'GET') {
       // The token arrives once in the URL; a cookie carries it for the page's own requests.
       const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
@@ -117,6 +122,30 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * GET /backup: the web shell's *Reservekopie downloaden*. A browser cannot name a path on disk, so
+ * the copy (`app.backup`, the same online backup as the desktop menu and the CLI) is written to a
+ * private temp folder, sent as a download, and removed.
+ */
+async function sendBackup(res: ServerResponse, call: WebServerOptions['call'], uploadDir: string): Promise<void> {
+  const dir = path.join(uploadDir, `backup-${randomBytes(8).toString('hex')}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const name = backupFileName(new Date());
+  const file = path.join(dir, name);
+  try {
+    const env = await call('app.backup', { path: file });
+    if (!env.ok) {
+      sendJson(res, 500, env);
+      return;
+    }
+    const { bytes } = env.value as { bytes: number };
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/vnd.sqlite3', 'content-length': String(bytes), 'content-disposition': `attachment; filename="${name}"` });
+    await pipeline(createReadStream(file), res);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function receiveUpload(req: IncomingMessage, uploadDir: string): Promise<Envelope> {

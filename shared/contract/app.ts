@@ -14,6 +14,22 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** A consistent copy of the open store (SQLite's online backup), checked and counted. */
+export const BackupRequest = z.object({
+  /** Where the copy goes: a file that does not exist yet (unless overwrite); relative to the working folder. */
+  path: z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'a path cannot hold a NUL character'),
+  overwrite: z.boolean().optional(),
+}).strict();
+export const BackupResult = z.object({
+  path: z.string(),
+  bytes: z.number().int(),
+  schemaVersion: z.number().int(),
+  counts: z.object({ areas: z.number().int(), indicators: z.number().int(), sources: z.number().int(), observations: z.number().int(), scenarios: z.number().int() }),
+  restarts: z.number().int(),
+});
+export type BackupResult = z.infer<typeof BackupResult>;
+
 export const appCalls = {
   'app.info': call(z.object({}).strict(), AppInfo, 'The open store, its schema version and what it holds.'),
+  'app.backup': call(BackupRequest, BackupResult, 'Write a consistent copy of the open store to a new file (online backup, checked).'),
 };

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { areasCommand, indicatorsCommand } from './areas';
+import { backupCommand } from './backup';
 import { importCommands } from './import-commands';
 import { observationsCommand } from './observations';
 import { scenarioCommands } from './scenario-commands';
@@ -7,4 +8,6 @@ import { compareCommands } from './compare-commands';
 
 /** Every CLI command. Add a new one here; `--help` and docs/cli.md list them from this array. */
 export const commands: CliCommand[] = [areasCommand, indicatorsCommand, observationsCommand, ...importCommands, ...scenarioCommands,
-  ...compareCommands];
+  ...compareCommands,
+  backupCommand,
+];

@@ -5,6 +5,7 @@ import type { SourceSummary } from '../../../shared/contract/import';
 import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
 import { gridTheme } from '../../ui/grid-theme';
+import { BackupAction } from './BackupAction';
 import { SourceFigures } from './SourceFigures';
 import { formatCount } from '../../../shared/domain/format/number';
 
@@ -45,6 +46,7 @@ export function SourcesScreen() {
           <h2 id="sources-title">
             Bronnen {state.status === 'ok' && <span className="count">({sources.length})</span>}
           </h2>
+          <BackupAction />
         </div>
         {state.status === 'loading' && <Loading what="Bronnen" />}
         {state.status === 'error' && <ErrorPanel error={state.error} />}

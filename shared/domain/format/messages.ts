@@ -27,6 +27,7 @@ export const ERROR_TEXT: Record<ErrorCode, string> = {
   STORE_NEWER_THAN_APP: 'Dit project is gemaakt met een nieuwere Wijkverkenner.',
   STORE_CORRUPT: 'Het projectbestand is beschadigd of geen Wijkverkenner-project.',
   MIGRATION_FAILED: 'Het bijwerken van het projectbestand is mislukt; het bestand is ongewijzigd.',
+  BACKUP_FAILED: 'De reservekopie kon niet worden gemaakt; het project zelf is ongewijzigd.',
   CANCELLED: 'Geannuleerd; er is niets opgeslagen.',
   UNAUTHORIZED: 'Geen toegang: open Wijkverkenner via de link die bij het starten werd getoond.',
   INTERNAL: 'Er ging iets mis in Wijkverkenner.',

@@ -127,7 +127,8 @@ export function listTemplates(): TemplateInfo[] {
 
 /** A fresh copy of a template as written (defaults not applied), or undefined. */
 export function findTemplate(id: string): ScenarioDefinitionInput | undefined {
-  const t = TEMPLATES[id];
+  // Own keys only: "constructor" or "toString" is no template (found by contract fuzzing).
+  const t = Object.hasOwn(TEMPLATES, id) ? TEMPLATES[id] : undefined;
   return t ? structuredClone(t) : undefined;
 }
 

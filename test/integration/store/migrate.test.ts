@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,12 +98,16 @@ describe('store: open, migrate, seed', () => {
     db.close();
   });
 
-  it('refuses a store written by a newer app', () => {
+  it('refuses a store written by a newer app, and leaves its bytes as they were', () => {
     const file = path.join(tmp(), 'future.sqlite');
     openStore(file).db.close();
     const raw = new Database(file);
     raw.pragma('user_version = 99');
+    // A newer app may keep its file in another journal mode: opening must not switch it to WAL.
+    raw.pragma('journal_mode = DELETE');
     raw.close();
+    const bytes = readFileSync(file);
+    const siblings = readdirSync(path.dirname(file));
     try {
       openStore(file);
       expect.unreachable('a newer store must be refused');
@@ -112,6 +116,9 @@ describe('store: open, migrate, seed', () => {
       expect((err as AppError).code).toBe('STORE_NEWER_THAN_APP');
       expect((err as AppError).message).toContain('schema version 99');
     }
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    // No backup, no -wal or -shm left beside it.
+    expect(readdirSync(path.dirname(file))).toEqual(siblings);
   });
 
   it('refuses a file that is not a store, with a clear error', () => {

@@ -85,18 +85,20 @@ describe('Electron IPC bridge', () => {
 });
 
 describe('Dutch application menu', () => {
-  it('has Bestand with Importeren…, Exporteren…, Project openen… and Afsluiten, each with a shortcut', () => {
-    const actions = { send: vi.fn(), openProject: vi.fn(), quit: vi.fn() };
+  it('has Bestand with Importeren…, Exporteren…, Project openen…, Reservekopie maken… and Afsluiten, each with a shortcut', () => {
+    const actions = { send: vi.fn(), openProject: vi.fn(), backup: vi.fn(), quit: vi.fn() };
     const template = menuTemplate(actions, false);
     const bestand = template.find((m) => m.label === 'Bestand');
     const items = (bestand?.submenu as { label?: string; accelerator?: string; click?: () => void }[]).filter((i) => i.label);
-    expect(items.map((i) => i.label)).toEqual(['Importeren…', 'Exporteren…', 'Project openen…', 'Afsluiten']);
+    expect(items.map((i) => i.label)).toEqual(['Importeren…', 'Exporteren…', 'Project openen…', 'Reservekopie maken…', 'Afsluiten']);
     expect(items.every((i) => typeof i.accelerator === 'string')).toBe(true);
     items[0]?.click?.();
     expect(actions.send).toHaveBeenCalledWith('import');
     items[2]?.click?.();
     expect(actions.openProject).toHaveBeenCalled();
     items[3]?.click?.();
+    expect(actions.backup).toHaveBeenCalled();
+    items[4]?.click?.();
     expect(actions.quit).toHaveBeenCalled();
   });
 });
