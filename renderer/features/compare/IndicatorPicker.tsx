@@ -1,0 +1,82 @@
+import { useMemo, useState } from 'react';
+import type { Indicator } from '../../../shared/contract/model';
+import { unitText } from './cell-format';
+
+export const THEME_LABEL: Record<Indicator['theme'], string> = {
+  bevolking: 'Bevolking',
+  wonen: 'Wonen',
+  meedoen: 'Meedoen',
+  financien: 'Financiën',
+  veiligheid: 'Veiligheid',
+  overig: 'Overig',
+};
+
+const THEMES = Object.keys(THEME_LABEL) as Indicator['theme'][];
+
+/** A first choice that answers the daily question: people, housing, income, support, proximity. */
+export const DEFAULT_INDICATORS = ['a_inw', 'a_woning', 'p_koopw', 'p_wcorpw', 'g_wozbag', 'g_ink_pi', 'p_hh_osm', 'a_soz_wb', 'p_wmo_t', 'g_afs_hp'];
+
+const AGG_TEXT: Record<Indicator['aggregation'], string> = { sum: 'opgeteld', weighted_mean: 'gewogen gemiddelde', none: 'niet op te tellen' };
+
+/** Which indicators are columns: filter by theme, search by name or code, tick. */
+export function IndicatorPicker({ indicators, chosen, onChange }: { indicators: Indicator[]; chosen: string[]; onChange: (codes: string[]) => void }) {
+  const [theme, setTheme] = useState<Indicator['theme'] | 'all'>('all');
+  const [query, setQuery] = useState('');
+  const chosenSet = useMemo(() => new Set(chosen), [chosen]);
+  const present = useMemo(() => new Set(indicators.map((i) => i.theme)), [indicators]);
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return indicators.filter((i) => (theme === 'all' || i.theme === theme) && (q === '' || i.code.toLowerCase().includes(q) || i.name.toLowerCase().includes(q)));
+  }, [indicators, theme, query]);
+  const toggle = (code: string): void => {
+    // Keep the catalogue's order, so the columns stay grouped by theme in a stable order.
+    const next = new Set(chosenSet);
+    if (next.has(code)) next.delete(code);
+    else next.add(code);
+    onChange(indicators.filter((i) => next.has(i.code)).map((i) => i.code));
+  };
+  const addShown = (): void => {
+    const next = new Set([...chosenSet, ...shown.map((i) => i.code)]);
+    onChange(indicators.filter((i) => next.has(i.code)).map((i) => i.code));
+  };
+  return (
+    <div className="indicator-picker">
+      <div className="theme-chips" role="group" aria-label="Thema">
+        <button type="button" aria-pressed={theme === 'all'} onClick={() => setTheme('all')}>
+          Alle
+        </button>
+        {THEMES.filter((t) => present.has(t)).map((t) => (
+          <button key={t} type="button" aria-pressed={theme === t} onClick={() => setTheme(t)}>
+            {THEME_LABEL[t]}
+          </button>
+        ))}
+      </div>
+      <input className="text-input picker-search" type="search" placeholder="Zoek op naam of code" aria-label="Zoek indicatoren op naam of code" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <div className="picker-actions small">
+        <span className="muted">
+          {chosen.length} gekozen · {shown.length} getoond
+        </span>
+        <span>
+          <button type="button" className="link-button" onClick={addShown} disabled={shown.length === 0}>
+            Getoonde kiezen
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => onChange([])} disabled={chosen.length === 0}>
+            Wissen
+          </button>
+        </span>
+      </div>
+      <ul className="picker-list" aria-label="Indicatoren">
+        {shown.length === 0 && <li className="muted small">Geen indicator met “{query}”.</li>}
+        {shown.map((i) => (
+          <li key={i.code}>
+            <label title={`${i.code} · ${unitText(i.unit)} · ${AGG_TEXT[i.aggregation]}${i.weightIndicatorCode ? ` naar ${i.weightIndicatorCode}` : ''}${i.definition ? `\n${i.definition}` : ''}`}>
+              <input type="checkbox" checked={chosenSet.has(i.code)} onChange={() => toggle(i.code)} />
+              <span className="picker-name">{i.name}</span>
+              <span className="mono picker-code">{i.code}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
