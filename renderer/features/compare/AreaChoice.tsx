@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AreaHit } from '../../../shared/contract/compare';
+import { formatCount } from '../../../shared/domain/format';
 import { call } from '../../api/client';
 import { ErrorPanel } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
@@ -97,7 +98,7 @@ export function AreaChoice({ value, mode, onChange, names }: { value: AreasValue
         </label>
       )}
       {busy && <span className="muted small" role="status">Gebieden zoeken…</span>}
-      {Array.isArray(value) && mode !== 'custom' && !busy && <span className="muted small">{value.length.toLocaleString('nl-NL')} gebieden</span>}
+      {Array.isArray(value) && mode !== 'custom' && !busy && <span className="muted small">{formatCount(value.length)} gebieden</span>}
       {note && <span className="warn small">{note}</span>}
       {error !== null && <ErrorPanel error={error} />}
       {mode === 'custom' && <CustomAreas codes={Array.isArray(value) ? value : []} names={names} onChange={(codes) => onChange(codes, 'custom')} />}

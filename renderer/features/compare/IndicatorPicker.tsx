@@ -13,8 +13,8 @@ export const THEME_LABEL: Record<Indicator['theme'], string> = {
 
 const THEMES = Object.keys(THEME_LABEL) as Indicator['theme'][];
 
-/** A first choice that answers the daily question: people, housing, income, support, proximity. */
-export const DEFAULT_INDICATORS = ['a_inw', 'a_woning', 'p_koopw', 'p_wcorpw', 'g_wozbag', 'g_ink_pi', 'p_hh_osm', 'a_soz_wb', 'p_wmo_t', 'g_afs_hp'];
+/** A first choice: people and households (in every KWB edition), then housing and income (in the later ones). */
+export const DEFAULT_INDICATORS = ['a_inw', 'a_00_14', 'a_65_oo', 'a_neu_al', 'a_hh', 'a_1p_hh', 'g_hhgro', 'a_woning', 'p_koopw', 'g_ink_pi'];
 
 const AGG_TEXT: Record<Indicator['aggregation'], string> = { sum: 'opgeteld', weighted_mean: 'gewogen gemiddelde', none: 'niet op te tellen' };
 

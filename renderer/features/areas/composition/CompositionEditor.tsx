@@ -10,7 +10,7 @@ import { figureText } from '../../compare/cell-format';
 import { KIND_LABEL } from '../AreasGrid';
 
 /** Figures the editor recomputes after every change, so the analyst sees what a change does. */
-const PROBE = ['a_inw', 'a_woning', 'p_koopw', 'g_wozbag'];
+const PROBE = ['a_inw', 'a_hh', 'g_hhgro', 'p_koopw'];
 
 type Probe = { cells: CompareCell[]; names: string[] };
 
