@@ -300,7 +300,13 @@ export function CompareScreen() {
               </p>
             )}
             {error !== null && <ErrorPanel error={error} />}
-            {chosen.length === 0 && indicators.status === 'ok' && <EmptyState title="Kies indicatoren" next="Vink links een of meer indicatoren aan; zoek op naam of code, of filter op thema." />}
+            {chosen.length === 0 && indicators.status === 'ok' && !known.some((i) => DEFAULT_INDICATORS.includes(i.code)) && (
+              <EmptyState
+                title="Nog geen cijfers per gebied"
+                next="Importeer de Kerncijfers Wijken en Buurten (KWB) van CBS via Importeren (Alt+3), bijvoorbeeld het bestand van uw gemeente. Daarna staan hier de focusgebieden met hun cijfers, berekend uit hun wijken en buurten, naast hun gemeente en Nederland."
+              />
+            )}
+            {chosen.length === 0 && indicators.status === 'ok' && known.some((i) => DEFAULT_INDICATORS.includes(i.code)) && <EmptyState title="Kies indicatoren" next="Vink links een of meer indicatoren aan; zoek op naam of code, of filter op thema." />}
             {request && !result && !error && <Loading what="Vergelijking" />}
             {result && model && chosen.length > 0 && !hasFigures && (
               <EmptyState

@@ -54,11 +54,11 @@ export function IndicatorPicker({ indicators, chosen, onChange }: { indicators: 
       <input className="text-input picker-search" type="search" placeholder="Zoek op naam of code" aria-label="Zoek indicatoren op naam of code" value={query} onChange={(e) => setQuery(e.target.value)} />
       <div className="picker-actions small">
         <span className="muted">
-          {chosen.length} gekozen · {shown.length} getoond
+          {chosen.length} gekozen van {indicators.length}
         </span>
-        <span>
-          <button type="button" className="link-button" onClick={addShown} disabled={shown.length === 0}>
-            Getoonde kiezen
+        <span className="nowrap">
+          <button type="button" className="link-button" onClick={addShown} disabled={shown.length === 0} title="Alle indicatoren die nu in de lijst staan kiezen">
+            Lijst kiezen
           </button>{' '}
           <button type="button" className="link-button" onClick={() => onChange([])} disabled={chosen.length === 0}>
             Wissen
@@ -71,8 +71,12 @@ export function IndicatorPicker({ indicators, chosen, onChange }: { indicators: 
           <li key={i.code}>
             <label title={`${i.code} · ${unitText(i.unit)} · ${AGG_TEXT[i.aggregation]}${i.weightIndicatorCode ? ` naar ${i.weightIndicatorCode}` : ''}${i.definition ? `\n${i.definition}` : ''}`}>
               <input type="checkbox" checked={chosenSet.has(i.code)} onChange={() => toggle(i.code)} />
-              <span className="picker-name">{i.name}</span>
-              <span className="mono picker-code">{i.code}</span>
+              <span className="picker-text">
+                <span className="picker-name">{i.name}</span>
+                <span className="mono picker-code">
+                  {i.code} · {unitText(i.unit)}
+                </span>
+              </span>
             </label>
           </li>
         ))}
