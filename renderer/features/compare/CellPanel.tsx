@@ -9,7 +9,7 @@ import type { CellRef } from './CompareGrid';
 
 const AGG_TEXT = { sum: 'de som van de leden', weighted_mean: 'het gewogen gemiddelde van de leden', none: '' } as const;
 
-function MemberRow({ m, unit }: { m: MemberFigure; unit: string }) {
+function MemberRow({ m, unit, weighted }: { m: MemberFigure; unit: string; weighted: boolean }) {
   const fig = { value: m.value, sign: m.sign, low: null, high: null, qualifier: null, unit };
   return (
     <tr className={m.counted ? undefined : 'not-counted'}>
@@ -27,7 +27,7 @@ function MemberRow({ m, unit }: { m: MemberFigure; unit: string }) {
         </div>
       </td>
       <td className="num">{figureText(fig)}</td>
-      <td className="num">{m.weight !== null ? formatNl(m.weight) : ''}</td>
+      {weighted && <td className="num">{m.weight !== null ? formatNl(m.weight) : 'n.b.'}</td>}
       <td className="small">{m.counted ? 'telt mee' : 'telt niet mee'}</td>
       <td className="small source-text">{m.source ? m.source.text : m.aggregated ? 'berekend' : 'geen cijfer in de opslag'}</td>
     </tr>
@@ -53,6 +53,8 @@ export function CellPanel({ refCell, shownCount, pinned, onPin, onClose }: { ref
   const c: CompareCell = cell;
   const missing = c.value === null && c.low === null;
   const colour = cellColour(c, ind.direction, row.role);
+  const memberCount = c.memberDetail?.length ?? c.members?.length ?? 0;
+  const weighted = ind.aggregation === 'weighted_mean';
   return (
     <aside className="cell-panel" role="dialog" aria-label="Uitleg bij het cijfer" tabIndex={-1} ref={panel}>
       <header>
@@ -152,7 +154,9 @@ export function CellPanel({ refCell, shownCount, pinned, onPin, onClose }: { ref
       {row.compositionStatus === 'unknown' && <p className="notice">Samenstelling onbekend: van dit focusgebied is niet vastgelegd uit welke wijken en buurten het bestaat. Leg die vast onder Gebieden → {row.areaName} → Samenstelling.</p>}
       {c.aggregated && (
         <section className="members" aria-label="Leden van het berekende cijfer">
-          <h3>Berekend uit {c.memberDetail?.length ?? c.members?.length ?? 0} leden</h3>
+          <h3>
+            Berekend uit {memberCount} {memberCount === 1 ? 'lid' : 'leden'}
+          </h3>
           <p className="small">
             Het cijfer is {AGG_TEXT[ind.aggregation] || 'berekend uit de leden'}
             {ind.weightIndicatorCode ? `, gewogen naar ${ind.weightIndicatorCode}` : ''}.
@@ -172,14 +176,14 @@ export function CellPanel({ refCell, shownCount, pinned, onPin, onClose }: { ref
                   <tr>
                     <th>Lid</th>
                     <th className="num">Cijfer</th>
-                    <th className="num">{ind.weightIndicatorCode ? `Gewicht (${ind.weightIndicatorCode})` : 'Gewicht'}</th>
+                    {weighted && <th className="num">Gewicht ({ind.weightIndicatorCode ?? '?'})</th>}
                     <th>Telt</th>
                     <th>Bron</th>
                   </tr>
                 </thead>
                 <tbody>
                   {c.memberDetail.map((m) => (
-                    <MemberRow key={m.code} m={m} unit={c.unit} />
+                    <MemberRow key={m.code} m={m} unit={c.unit} weighted={weighted} />
                   ))}
                 </tbody>
               </table>

@@ -54,10 +54,10 @@ const TAG_CLASS: Record<string, string> = { totaal: 'tag tag-total', spreiding: 
 function AreaCell(p: ICellRendererParams<GridRow>) {
   const r = p.data;
   if (!r) return null;
-  const badge = r.compositionStatus ? STATUS_BADGE[r.compositionStatus] : null;
+  const badge = r.compositionStatus && r.role !== 'spread' ? STATUS_BADGE[r.compositionStatus] : null;
   return (
     <span className={r.anchor ? 'area-name under' : 'area-name'}>
-      {r.tag && <span className={TAG_CLASS[r.tag] ?? 'tag'}>{r.tag}</span>}
+      {r.tag && r.role !== 'total' && r.role !== 'spread' && <span className={TAG_CLASS[r.tag] ?? 'tag'}>{r.tag}</span>}
       <span className="area-text">{r.areaName}</span>
       {badge && (
         <span className={badge.cls} title={badge.title}>
@@ -68,20 +68,36 @@ function AreaCell(p: ICellRendererParams<GridRow>) {
   );
 }
 
+/** The spread row: "3,1 – 9,8" over the shown areas with a figure, or the one value when only one has. */
 function spreadText(cell: CompareCell, kind: SpreadKind): string {
   const s = cell.spread;
   const lo = kind === 'minmax' ? s?.min : s?.p10;
   const hi = kind === 'minmax' ? s?.max : s?.p90;
   if (lo === null || lo === undefined || hi === null || hi === undefined) return NO_FIGURE;
+  if (lo === hi) return formatValue(lo, cell.unit);
   return `${formatValue(lo, cell.unit)} – ${formatValue(hi, cell.unit)}`;
 }
 
+/** "n=1": over how many shown areas the spread is taken, when not all of them have a figure. */
+function spreadCount(cell: CompareCell, shown: number): string | null {
+  const n = cell.spread?.n ?? 0;
+  return n > 0 && n < shown ? `n=${n}` : null;
+}
+
 /** One figure: rank and difference (small), then the value. Light on purpose: thousands are drawn while scrolling. */
-function FigureCell(p: ICellRendererParams<unknown, CellRef | null> & { display: DisplayOptions }) {
+function FigureCell(p: ICellRendererParams<unknown, CellRef | null> & { display: DisplayOptions; shownCount: number }) {
   const ref = p.value;
   if (!ref) return null;
   const { cell, row } = ref;
-  if (row.role === 'spread') return <span className="fig spread">{spreadText(cell, p.display.spread)}</span>;
+  if (row.role === 'spread') {
+    const count = spreadCount(cell, p.shownCount);
+    return (
+      <span className="fig spread">
+        {count && <span className="rank" title={`Spreiding over ${count.slice(2)} van de ${p.shownCount} gebieden: de andere hebben geen cijfer`}>{count}</span>}
+        {spreadText(cell, p.display.spread)}
+      </span>
+    );
+  }
   const missing = cell.value === null && cell.low === null;
   return (
     <span className="fig">
@@ -107,6 +123,16 @@ function byValue(a: CellRef | null, b: CellRef | null, _na: unknown, _nb: unknow
   if (x === null) return desc ? -1 : 1;
   if (y === null) return desc ? 1 : -1;
   return x - y;
+}
+
+/**
+ * The cell of an indicator in a row. By position, checked by code: while a new comparison replaces
+ * the old one, the grid can briefly pair new rows with old columns.
+ */
+function cellOf(row: GridRow, ind: CompareIndicator, index: number): CellRef | null {
+  const at = row.cells[index];
+  const cell = at?.indicatorCode === ind.code ? at : row.cells.find((c) => c.indicatorCode === ind.code);
+  return cell ? { cell, row, ind, index } : null;
 }
 
 function figureClass(ref: CellRef | null | undefined, display: DisplayOptions): string[] {
@@ -161,17 +187,20 @@ export function CompareGrid({
       colId: ind.code,
       headerName: headerText(ind),
       headerTooltip: headerTip(ind),
-      valueGetter: (p) => (p.data ? ({ cell: p.data.cells[index], row: p.data, ind, index } as CellRef) : null),
+      valueGetter: (p) => (p.data ? cellOf(p.data, ind, index) : null),
       comparator: byValue,
       cellRenderer: FigureCell,
-      cellRendererParams: { display },
+      cellRendererParams: { display, shownCount: model.shownCount },
       cellClass: (p) => figureClass(p.value as CellRef | null, display),
       tooltipValueGetter: (p) => {
         const ref = p.value as CellRef | null;
-        return ref && ref.row.role !== 'spread' ? cellTooltip(ref.cell) : ref ? `Spreiding van de ${model.shownCount} gebieden: ${display.spread === 'minmax' ? 'laagste – hoogste' : '10e – 90e percentiel'}` : '';
+        if (!ref) return '';
+        if (ref.row.role !== 'spread') return cellTooltip(ref.cell);
+        const n = ref.cell.spread?.n ?? 0;
+        return `Spreiding over ${n} van de ${model.shownCount} gebieden (${display.spread === 'minmax' ? 'laagste – hoogste' : '10e – 90e percentiel'})${n < model.shownCount ? `; ${model.shownCount - n} zonder cijfer tellen niet mee` : ''}.`;
       },
       type: 'rightAligned',
-      width: 96 + (display.rank ? 34 : 0) + (display.delta ? (ind.unit === 'percent' ? 86 : 58) : 0),
+      width: 110 + (display.rank ? 34 : 0) + (display.delta ? (ind.unit === 'percent' ? 86 : 58) : 0),
       minWidth: 90,
       wrapHeaderText: true,
       autoHeaderHeight: true,
@@ -187,13 +216,13 @@ export function CompareGrid({
       groups.set(ind.theme, list);
     });
     return [
-      { colId: 'code', headerName: 'Code', field: 'areaCode', pinned: 'left', width: 108, cellClass: 'mono muted', sortable: true, sort: null },
+      { colId: 'code', headerName: 'Code', valueGetter: (p) => (p.data?.role === 'spread' ? '' : p.data?.areaCode), pinned: 'left', width: 104, cellClass: 'mono muted', sortable: true, sort: null },
       {
         colId: 'area',
         headerName: 'Gebied',
         field: 'areaName',
         pinned: 'left',
-        width: 270,
+        width: 300,
         cellRenderer: AreaCell,
         sortable: true,
         sort: sort && sort.indicatorCode === null ? sort.direction : null,
@@ -209,9 +238,9 @@ export function CompareGrid({
       colId: r.id,
       headerName: r.tag && r.role !== 'total' && r.role !== 'spread' ? `${r.areaName} (${r.tag})` : r.areaName,
       headerTooltip: `${r.areaName} (${r.areaCode})`,
-      valueGetter: (p) => (p.data ? ({ cell: r.cells[p.data.index], row: r, ind: p.data.ind, index: p.data.index } as CellRef) : null),
+      valueGetter: (p) => (p.data ? cellOf(r, p.data.ind, p.data.index) : null),
       cellRenderer: FigureCell,
-      cellRendererParams: { display },
+      cellRendererParams: { display, shownCount: model.shownCount },
       cellClass: (p) => figureClass(p.value as CellRef | null, display),
       tooltipValueGetter: (p) => {
         const ref = p.value as CellRef | null;
@@ -303,6 +332,7 @@ export function CompareGrid({
         onCellKeyDown={onKey}
         onSortChanged={onSortChanged}
         postSortRows={model.interleaved ? postSortRows : undefined}
+        suppressColumnVirtualisation={indicators.length <= 40}
         defaultColDef={{ resizable: true }}
         localeText={{ noRowsToShow: 'Geen gebieden gekozen' }}
         tooltipShowDelay={400}

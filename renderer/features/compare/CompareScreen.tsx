@@ -276,7 +276,7 @@ export function CompareScreen() {
                   <option value="minmax">Spreiding: laagste – hoogste</option>
                   <option value="p10p90">Spreiding: P10 – P90</option>
                 </select>
-                <select className="select small" aria-label="Kolom vastzetten" value="" onChange={(e) => e.target.value && togglePin(e.target.value)} disabled={!result || state.transposed}>
+                <select className="select small pin-select" aria-label="Kolom vastzetten" value="" onChange={(e) => e.target.value && togglePin(e.target.value)} disabled={!result || state.transposed}>
                   <option value="">Kolom vastzetten…</option>
                   {result?.indicators.map((i) => (
                     <option key={i.code} value={i.code}>
@@ -328,7 +328,7 @@ export function CompareScreen() {
                     onSort={(sort) => setState((s) => (JSON.stringify(s.sort) === JSON.stringify(sort) ? s : { ...s, sort }))}
                     onApi={(a) => (api.current = a)}
                     onCopyKey={copy}
-                    height="max(440px, calc(100vh - 300px))"
+                    height="max(420px, calc(100vh - 390px))"
                   />
                 </div>
                 <div className="grid-foot small">

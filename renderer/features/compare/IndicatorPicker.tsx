@@ -28,17 +28,9 @@ export function IndicatorPicker({ indicators, chosen, onChange }: { indicators: 
     const q = query.trim().toLowerCase();
     return indicators.filter((i) => (theme === 'all' || i.theme === theme) && (q === '' || i.code.toLowerCase().includes(q) || i.name.toLowerCase().includes(q)));
   }, [indicators, theme, query]);
-  const toggle = (code: string): void => {
-    // Keep the catalogue's order, so the columns stay grouped by theme in a stable order.
-    const next = new Set(chosenSet);
-    if (next.has(code)) next.delete(code);
-    else next.add(code);
-    onChange(indicators.filter((i) => next.has(i.code)).map((i) => i.code));
-  };
-  const addShown = (): void => {
-    const next = new Set([...chosenSet, ...shown.map((i) => i.code)]);
-    onChange(indicators.filter((i) => next.has(i.code)).map((i) => i.code));
-  };
+  // The analyst's order: a new indicator goes to the end (of its theme's group in the grid).
+  const toggle = (code: string): void => onChange(chosenSet.has(code) ? chosen.filter((c) => c !== code) : [...chosen, code]);
+  const addShown = (): void => onChange([...chosen, ...shown.map((i) => i.code).filter((c) => !chosenSet.has(c))]);
   return (
     <div className="indicator-picker">
       <div className="theme-chips" role="group" aria-label="Thema">

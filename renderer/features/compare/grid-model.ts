@@ -51,7 +51,7 @@ const base = (r: CompareRow, id: string, tag: string | null, anchor: string | nu
 export function totalLabel(result: CompareResult): string {
   const areas = result.rows.filter((r) => r.role === 'area');
   const focus = areas.length > 0 && areas.every((r) => r.areaKind === 'focus_area');
-  return focus ? `De ${areas.length} focusgebieden samen` : `De ${areas.length} gebieden samen`;
+  return focus ? `${areas.length} focusgebieden samen` : `${areas.length} gebieden samen`;
 }
 
 export function buildGridModel(result: CompareResult, opts: { maxPinnedMunicipalities?: number } = {}): GridModel {

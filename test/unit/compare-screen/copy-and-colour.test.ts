@@ -108,7 +108,7 @@ describe('reference rows', () => {
   it('pins the total, its spread and the municipalities with figures; names those without', () => {
     const m = buildGridModel(sample());
     expect(m.pinned.map((r) => r.id)).toEqual(['total', 'spread', 'ref|GM0344']);
-    expect(m.pinned[0]?.areaName).toBe('De 2 focusgebieden samen');
+    expect(m.pinned[0]?.areaName).toBe('2 focusgebieden samen');
     expect(m.body.map((r) => r.areaCode)).toEqual(['NPLV15', 'NPLV07']);
     expect(m.withoutFigures).toEqual(['Tilburg']);
     expect(m.shownCount).toBe(2);
