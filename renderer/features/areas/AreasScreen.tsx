@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Area, AreaKind } from '../../../shared/contract/model';
 import { useCall } from '../../ui/use-call';
 import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
@@ -21,6 +21,8 @@ export function AreasScreen() {
   const [indicators] = useCall('indicators.list', {});
   const [compositionList, reloadCompositions] = useCall('composition.list', {});
   const [editing, setEditing] = useState<Area | null>(null);
+  const editor = useRef<HTMLElement>(null);
+  useEffect(() => editor.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), [editing]);
   const compositions = useMemo(() => new Map(compositionList.status === 'ok' ? compositionList.value.focusAreas.map((f) => [f.focusAreaCode, f]) : []), [compositionList]);
   const shown = useMemo(() => (areas.status === 'ok' ? areas.value.filter((a) => filter === 'all' || a.kind === filter) : []), [areas, filter]);
   const themeOf = useMemo(() => {
@@ -57,7 +59,7 @@ export function AreasScreen() {
       </section>
 
       {editing && (
-        <section aria-labelledby="composition-title" className="composition-section">
+        <section aria-labelledby="composition-title" className="composition-section" ref={editor}>
           <div className="section-bar">
             <h2 id="composition-title">Samenstelling van {editing.name}</h2>
             <button

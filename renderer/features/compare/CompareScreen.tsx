@@ -273,8 +273,8 @@ export function CompareScreen() {
                   Kleuren
                 </label>
                 <select className="select small" aria-label="Spreiding" value={display.spread} onChange={(e) => setDisplay((d) => ({ ...d, spread: e.target.value as DisplayOptions['spread'] }))}>
-                  <option value="minmax">Spreiding: laagste – hoogste</option>
-                  <option value="p10p90">Spreiding: P10 – P90</option>
+                  <option value="minmax">Spreiding: min–max</option>
+                  <option value="p10p90">Spreiding: P10–P90</option>
                 </select>
                 <select className="select small pin-select" aria-label="Kolom vastzetten" value="" onChange={(e) => e.target.value && togglePin(e.target.value)} disabled={!result || state.transposed}>
                   <option value="">Kolom vastzetten…</option>
@@ -294,6 +294,12 @@ export function CompareScreen() {
               </div>
             </div>
             {latestNote && <p className="notice">{latestNote}</p>}
+            {model && hasFigures && model.areasWithoutFigures.length > 0 && (
+              <p className="notice">
+                {model.areasWithoutFigures.length === model.shownCount ? 'Geen van de gebieden' : `${model.areasWithoutFigures.length} van de ${model.shownCount} gebieden`} {model.areasWithoutFigures.length === 1 ? 'heeft' : 'hebben'} geen enkel cijfer in deze kolommen
+                {model.areasWithoutFigures.length <= 4 ? ` (${model.areasWithoutFigures.join(', ')})` : ''}: hun wijken en buurten staan niet in de opslag, of hun samenstelling is onbekend. Importeer de KWB-cijfers van hun gemeenten; beweeg over een cel voor de reden.
+              </p>
+            )}
             {notice && (
               <p className="notice ok" role="status">
                 {notice}

@@ -26,8 +26,11 @@ export function IndicatorPicker({ indicators, chosen, onChange }: { indicators: 
   const present = useMemo(() => new Set(indicators.map((i) => i.theme)), [indicators]);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return indicators.filter((i) => (theme === 'all' || i.theme === theme) && (q === '' || i.code.toLowerCase().includes(q) || i.name.toLowerCase().includes(q)));
-  }, [indicators, theme, query]);
+    const hits = indicators.filter((i) => (theme === 'all' || i.theme === theme) && (q === '' || i.code.toLowerCase().includes(q) || i.name.toLowerCase().includes(q)));
+    // The chosen ones first, in their column order, so the list says at a glance what the grid shows.
+    const order = new Map(chosen.map((c, i) => [c, i]));
+    return [...hits.filter((i) => order.has(i.code)).sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0)), ...hits.filter((i) => !order.has(i.code))];
+  }, [indicators, theme, query, chosen]);
   // The analyst's order: a new indicator goes to the end (of its theme's group in the grid).
   const toggle = (code: string): void => onChange(chosenSet.has(code) ? chosen.filter((c) => c !== code) : [...chosen, code]);
   const addShown = (): void => onChange([...chosen, ...shown.map((i) => i.code).filter((c) => !chosenSet.has(c))]);

@@ -32,6 +32,8 @@ export interface GridModel {
   interleaved: boolean;
   /** The number of shown areas (role 'area'): ranks and spread are among these. */
   shownCount: number;
+  /** Shown areas without a single figure in the chosen columns (names). */
+  areasWithoutFigures: string[];
 }
 
 const hasFigure = (r: CompareRow): boolean => r.cells.some((c) => c.value !== null || c.low !== null);
@@ -80,7 +82,8 @@ export function buildGridModel(result: CompareResult, opts: { maxPinnedMunicipal
   }
   // A municipality the shown areas do not point to (e.g. asked for by its own code) stays pinned.
   if (interleaved) for (const m of usable) if (!m.referenceFor.some((c) => shownCodes.has(c))) pinned.push(base(m, `ref|${m.areaCode}`, 'gemeente'));
-  return { pinned, body, withoutFigures, interleaved, shownCount: areas.length };
+  const areasWithoutFigures = areas.filter((r) => !hasFigure(r)).map((r) => r.areaName);
+  return { pinned, body, withoutFigures, interleaved, shownCount: areas.length, areasWithoutFigures };
 }
 
 /**

@@ -161,7 +161,7 @@ export function CompositionEditor({ areaCode, areaName }: { areaCode: string; ar
                         {hostOf(m.source)}
                       </a>
                     ) : (
-                      <span>{m.source ?? 'geen bron'}</span>
+                      <span className={m.source ? undefined : 'muted'}>{m.source ?? (m.status === 'confirmed' ? 'door u gekozen in Wijkverkenner' : 'geen bron')}</span>
                     )}
                     {m.quote && <div className="small muted quote">“{m.quote}”</div>}
                   </td>
