@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { hasRealData, realDataSkipReason, realFile } from '../helpers/real-data';
+import { KWB_YEARS, makeKwbYears } from '../fixtures/make-kwb-years';
+import { hasRealData, realDataSkipReason, realFile, repoRoot } from '../helpers/real-data';
 import { launchBrowser, newPage, pageProblems, screenshot, startWebShell, type WebShell } from './harness';
 
 /**
@@ -117,7 +121,7 @@ describe.skipIf(!real)('Vergelijken and Samenstelling in Chromium (real KWB Utre
     // Reference rows at the top: the total with its spread, and Utrecht (the municipality).
     const top = page.locator('.compare-grid .ag-grid-pinned-top-rows');
     await expect(top.textContent()).resolves.toContain('focusgebieden samen');
-    await expect(top.textContent()).resolves.toContain('Spreiding tussen de gebieden');
+    await expect(top.textContent()).resolves.toContain('Spreiding tussen de 20 focusgebieden');
     const gm = await figureCell(page, 'GM0344', 'a_inw');
     await expect(gm.locator('.val').textContent()).resolves.toBe(nl(Number(utrecht.values.a_inw)));
     // The header says which period the column shows.
@@ -247,6 +251,105 @@ describe.skipIf(!real)('Vergelijken and Samenstelling in Chromium (real KWB Utre
     await page.getByRole('button', { name: /^Samenstelling van Tilburg Noordwest/ }).click();
     await page.locator('.composition-section').getByText('Samenstelling onbekend.').waitFor();
     await screenshot(page, 'samenstelling-onbekend-1366');
+    expect(pageProblems(page)).toEqual([]);
+  });
+});
+
+/**
+ * Over the years, on generated KWB-shaped workbooks (test/fixtures/make-kwb-years.ts: Utrecht and
+ * three of its districts, 2022–2024, WK034402 redrawn in 2023): the districts of a municipality,
+ * a difference against 2022 (refused across the boundary change, with the reason), a view saved
+ * with "latest" that shows 2024 after the 2024 file is imported, the grid turned on its side, and
+ * the keyboard (Space chooses a row, Ctrl+C copies it).
+ */
+describe('Vergelijken over the years (generated KWB workbooks)', () => {
+  let shell: WebShell;
+  let browser: Browser;
+  let files: { year: string; file: string }[];
+  const cli = (db: string, file: string): void => {
+    const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin/wijkverkenner.cjs'), '--db', db, 'import', file, '--create-areas'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`import of ${file} failed: ${r.stderr}`);
+  };
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wv-e2e-years-'));
+    files = makeKwbYears(dir);
+    const db = path.join(dir, 'store.sqlite');
+    for (const f of files.filter((x) => x.year !== '2024')) cli(db, f.file);
+    shell = await startWebShell(db);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+  });
+
+  it('shows differences, refuses one across a boundary change, and a "latest" view follows the next import', async () => {
+    const y = KWB_YEARS;
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(shell.url);
+    await nav(page, 'Vergelijken').click();
+    await page.getByLabel('Welke gebieden').selectOption('districts');
+    await page.getByLabel('Gemeente van de wijken of buurten').selectOption('GM0344');
+    await page.getByRole('button', { name: 'Wissen' }).click();
+    const search = page.getByLabel('Zoek indicatoren op naam of code');
+    for (const code of ['a_inw', 'a_woning', 'p_koopw']) {
+      await search.fill(code);
+      await page.getByRole('list', { name: 'Indicatoren' }).locator('label', { hasText: code }).getByRole('checkbox').check();
+    }
+    await search.fill('');
+    await page.getByLabel('Verschil ten opzichte van').selectOption('2022');
+    const west = await figureCell(page, 'WK034401', 'a_inw');
+    await expect.poll(() => west.locator('.val').textContent(), { timeout: 30_000 }).toBe(nl(Number(y['2023']?.WK034401?.a_inw)));
+    await expect(west.locator('.delta').textContent()).resolves.toBe(`+${nl(Number(y['2023']?.WK034401?.a_inw) - Number(y['2022']?.WK034401?.a_inw))}`);
+    // WK034402 was redrawn in 2023: no difference, and the cell says why.
+    const nw = await figureCell(page, 'WK034402', 'a_inw');
+    await expect(nw.locator('.delta').textContent()).resolves.toBe('Δ ?');
+    await nw.click();
+    const panel = page.getByRole('dialog', { name: 'Uitleg bij het cijfer' });
+    await expect(panel.textContent()).resolves.toMatch(/gewijzigd in 2023/);
+    await page.keyboard.press('Escape');
+    // The municipality is the reference row at the top.
+    await expect((await figureCell(page, 'GM0344', 'a_inw')).locator('.val').textContent()).resolves.toBe(nl(Number(y['2023']?.GM0344?.a_inw)));
+    await screenshot(page, 'vergelijken-jaren-1440');
+
+    // Keyboard: Space chooses the focused row, Ctrl+C copies only that row.
+    await page.evaluate(() => {
+      window.addEventListener('copy', (e) => {
+        (window as unknown as { copied: string }).copied = e.clipboardData?.getData('text/plain') ?? '';
+      });
+    });
+    await west.click();
+    await page.keyboard.press('Escape');
+    await west.focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Control+c');
+    await page.getByText(/Gekopieerd: 1 gekozen rij/).waitFor();
+    const copied = await page.evaluate(() => (window as unknown as { copied: string }).copied);
+    const lines = copied.split('\r\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]?.split('\t').slice(0, 2)).toEqual(['WK034401', 'Wijk 01 West']);
+    expect(lines[1]).toContain(`\t${String(y['2023']?.WK034401?.a_inw)}\t`);
+
+    // Save with "latest"; import 2024; reopen: the view shows 2024 and says so.
+    await page.getByLabel('Naam van de weergave').fill('Wijken Utrecht');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Weergave “Wijken Utrecht” opgeslagen.').waitFor();
+    cli(shell.dbPath, files.find((f) => f.year === '2024')?.file as string);
+    await page.reload();
+    await nav(page, 'Vergelijken').click();
+    await page.locator('.list-button', { hasText: 'Wijken Utrecht' }).click();
+    await page.getByText(/Opgeslagen met “laatste periode”; toont nu 2024/).waitFor({ timeout: 30_000 });
+    const west24 = await figureCell(page, 'WK034401', 'a_inw');
+    await expect.poll(() => west24.locator('.val').textContent()).toBe(nl(Number(y['2024']?.WK034401?.a_inw)));
+    await expect(page.locator('.compare-grid [col-id="a_inw"].ag-header-cell').textContent()).resolves.toContain('2024');
+    await screenshot(page, 'vergelijken-jaren-weergave');
+
+    // On its side: indicators as rows, areas as columns.
+    await page.getByRole('button', { name: 'Kantelen' }).click();
+    await page.locator('.compare-grid [role="row"] [col-id="indicator"]', { hasText: 'Koopwoningen' }).waitFor();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, 'vergelijken-gekanteld-1366');
     expect(pageProblems(page)).toEqual([]);
   });
 });

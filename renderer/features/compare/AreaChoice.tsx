@@ -29,9 +29,13 @@ export function AreaChoice({ value, mode, onChange, names }: { value: AreasValue
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The mode being chosen: "districts" shows the municipality select before any area is resolved.
+  const [picking, setPicking] = useState<AreaMode>(mode);
+  useEffect(() => setPicking(mode), [mode]);
   const munis = municipalities.status === 'ok' ? [...municipalities.value].sort((a, b) => a.name.localeCompare(b.name, 'nl')) : [];
 
   const resolve = async (next: AreaMode, muni: string): Promise<void> => {
+    setPicking(next);
     setNote(null);
     setError(null);
     if (next === 'focus') return onChange('focus', next);
@@ -68,7 +72,7 @@ export function AreaChoice({ value, mode, onChange, names }: { value: AreasValue
     <div className="area-choice">
       <label className="control">
         <span>Gebieden</span>
-        <select className="select" value={mode} onChange={(e) => void resolve(e.target.value as AreaMode, municipality)} aria-label="Welke gebieden">
+        <select className="select" value={picking} onChange={(e) => void resolve(e.target.value as AreaMode, municipality)} aria-label="Welke gebieden">
           {MODES.map((m) => (
             <option key={m.value} value={m.value}>
               {m.label}
@@ -76,16 +80,16 @@ export function AreaChoice({ value, mode, onChange, names }: { value: AreasValue
           ))}
         </select>
       </label>
-      {(mode === 'districts' || mode === 'neighbourhoods') && (
+      {(picking === 'districts' || picking === 'neighbourhoods') && (
         <label className="control">
           <span>Gemeente</span>
           <select
             className="select"
             value={municipality}
-            aria-label="Gemeente"
+            aria-label="Gemeente van de wijken of buurten"
             onChange={(e) => {
               setMunicipality(e.target.value);
-              void resolve(mode, e.target.value);
+              void resolve(picking, e.target.value);
             }}
           >
             <option value="">Kies…</option>
@@ -98,10 +102,10 @@ export function AreaChoice({ value, mode, onChange, names }: { value: AreasValue
         </label>
       )}
       {busy && <span className="muted small" role="status">Gebieden zoeken…</span>}
-      {Array.isArray(value) && mode !== 'custom' && !busy && <span className="muted small">{formatCount(value.length)} gebieden</span>}
+      {Array.isArray(value) && picking === mode && mode !== 'custom' && !busy && <span className="muted small">{formatCount(value.length)} gebieden</span>}
       {note && <span className="warn small">{note}</span>}
       {error !== null && <ErrorPanel error={error} />}
-      {mode === 'custom' && <CustomAreas codes={Array.isArray(value) ? value : []} names={names} onChange={(codes) => onChange(codes, 'custom')} />}
+      {picking === 'custom' && <CustomAreas codes={Array.isArray(value) ? value : []} names={names} onChange={(codes) => onChange(codes, 'custom')} />}
     </div>
   );
 }

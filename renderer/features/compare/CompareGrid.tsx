@@ -85,15 +85,15 @@ function spreadCount(cell: CompareCell, shown: number): string | null {
 }
 
 /** One figure: rank and difference (small), then the value. Light on purpose: thousands are drawn while scrolling. */
-function FigureCell(p: ICellRendererParams<unknown, CellRef | null> & { display: DisplayOptions; shownCount: number }) {
+function FigureCell(p: ICellRendererParams<unknown, CellRef | null> & { display: DisplayOptions; totalCount: number }) {
   const ref = p.value;
   if (!ref) return null;
   const { cell, row } = ref;
   if (row.role === 'spread') {
-    const count = spreadCount(cell, p.shownCount);
+    const count = spreadCount(cell, p.totalCount);
     return (
       <span className="fig spread">
-        {count && <span className="rank" title={`Spreiding over ${count.slice(2)} van de ${p.shownCount} gebieden: de andere hebben geen cijfer`}>{count}</span>}
+        {count && <span className="rank" title={`Spreiding over ${count.slice(2)} van de ${p.totalCount} focusgebieden: de andere hebben geen cijfer`}>{count}</span>}
         {spreadText(cell, p.display.spread)}
       </span>
     );
@@ -190,14 +190,14 @@ export function CompareGrid({
       valueGetter: (p) => (p.data ? cellOf(p.data, ind, index) : null),
       comparator: byValue,
       cellRenderer: FigureCell,
-      cellRendererParams: { display, shownCount: model.shownCount },
+      cellRendererParams: { display, totalCount: model.totalCount },
       cellClass: (p) => figureClass(p.value as CellRef | null, display),
       tooltipValueGetter: (p) => {
         const ref = p.value as CellRef | null;
         if (!ref) return '';
         if (ref.row.role !== 'spread') return cellTooltip(ref.cell);
         const n = ref.cell.spread?.n ?? 0;
-        return `Spreiding over ${n} van de ${model.shownCount} gebieden (${display.spread === 'minmax' ? 'laagste – hoogste' : '10e – 90e percentiel'})${n < model.shownCount ? `; ${model.shownCount - n} zonder cijfer tellen niet mee` : ''}.`;
+        return `Spreiding over ${n} van de ${model.totalCount} focusgebieden (${display.spread === 'minmax' ? 'laagste – hoogste' : '10e – 90e percentiel'})${n < model.totalCount ? `; ${model.totalCount - n} zonder cijfer tellen niet mee` : ''}.`;
       },
       type: 'rightAligned',
       width: 110 + (display.rank ? 34 : 0) + (display.delta ? (ind.unit === 'percent' ? 86 : 58) : 0),
@@ -230,7 +230,7 @@ export function CompareGrid({
       },
       ...[...groups].map(([theme, children]): ColGroupDef<GridRow> => ({ groupId: theme, headerName: THEME_LABEL[theme as CompareIndicator['theme']] ?? theme, children, marryChildren: true })),
     ];
-  }, [indicators, display, pinned, sort, model.shownCount]);
+  }, [indicators, display, pinned, sort, model.totalCount]);
 
   const tRows = useMemo<TRow[]>(() => indicators.map((ind, index) => ({ id: ind.code, ind, index })), [indicators]);
   const tColumns = useMemo<(ColDef<TRow> | ColGroupDef<TRow>)[]>(() => {
@@ -240,14 +240,14 @@ export function CompareGrid({
       headerTooltip: `${r.areaName} (${r.areaCode})`,
       valueGetter: (p) => (p.data ? cellOf(r, p.data.ind, p.data.index) : null),
       cellRenderer: FigureCell,
-      cellRendererParams: { display, shownCount: model.shownCount },
+      cellRendererParams: { display, totalCount: model.totalCount },
       cellClass: (p) => figureClass(p.value as CellRef | null, display),
       tooltipValueGetter: (p) => {
         const ref = p.value as CellRef | null;
         return ref && ref.row.role !== 'spread' ? cellTooltip(ref.cell) : '';
       },
       type: 'rightAligned',
-      width: 120 + (display.rank ? 34 : 0) + (display.delta ? 70 : 0),
+      width: 116 + (display.rank ? 30 : 0) + (display.delta ? 64 : 0),
       wrapHeaderText: true,
       autoHeaderHeight: true,
       sortable: false,
@@ -257,7 +257,7 @@ export function CompareGrid({
         colId: 'indicator',
         headerName: 'Indicator',
         pinned: 'left',
-        width: 300,
+        width: 250,
         valueGetter: (p) => (p.data ? headerText(p.data.ind) : ''),
         tooltipValueGetter: (p) => (p.data ? headerTip(p.data.ind) : ''),
         cellClass: 'indicator-cell',
@@ -297,7 +297,7 @@ export function CompareGrid({
 
   if (transposed) {
     return (
-      <div className="grid-box compare-grid" style={{ height }}>
+      <div className="grid-box compare-grid" style={{ height }} key="transposed">
         <AgGridReact<TRow>
           theme={gridTheme}
           rowData={tRows}
@@ -316,7 +316,7 @@ export function CompareGrid({
     );
   }
   return (
-    <div className="grid-box compare-grid" style={{ height }}>
+    <div className="grid-box compare-grid" style={{ height }} key="areas">
       <AgGridReact<GridRow>
         theme={gridTheme}
         rowData={model.body}

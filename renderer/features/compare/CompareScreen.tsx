@@ -63,6 +63,13 @@ function useCompare(request: Parameters<typeof call<'compare.run'>>[1] | null) {
   return { result, error, loading };
 }
 
+/** As tall as its rows need (a few areas: no empty box), at most what the window leaves, at least 420px when the rows need it. */
+function gridHeight(model: { pinned: unknown[]; body: unknown[] }, indicators: number, transposed: boolean): string {
+  const rows = transposed ? indicators : model.pinned.length + model.body.length;
+  const need = 96 + 32 * rows + 18;
+  return `max(${Math.min(need, 420)}px, min(${need}px, calc(100vh - 390px)))`;
+}
+
 function areasLabel(state: CompareViewState, mode: AreaMode): string {
   if (state.areas === 'focus') return 'de 20 focusgebieden';
   const n = formatCount(state.areas.length);
@@ -334,7 +341,7 @@ export function CompareScreen() {
                     onSort={(sort) => setState((s) => (JSON.stringify(s.sort) === JSON.stringify(sort) ? s : { ...s, sort }))}
                     onApi={(a) => (api.current = a)}
                     onCopyKey={copy}
-                    height="max(420px, calc(100vh - 390px))"
+                    height={gridHeight(model, result.indicators.length, !!state.transposed)}
                   />
                 </div>
                 <div className="grid-foot small">
@@ -347,6 +354,11 @@ export function CompareScreen() {
                     <li>
                       <span className="agg-mark">Σ</span> berekend uit wijken/buurten
                     </li>
+                    {state.compareTo && (
+                      <li>
+                        <span className="muted">Δ ?</span> geen verschil: indeling gewijzigd of geen cijfer in {state.compareTo} (zie de cel)
+                      </li>
+                    )}
                   </ul>
                   <p className="muted">
                     Toetsen: pijltjes bewegen, Enter toont de herkomst, spatie kiest een rij, Ctrl+C kopieert de gekozen rijen (of alles). Rang en kleur gelden onder de {model.shownCount} getoonde gebieden; referentierijen tellen niet mee.

@@ -34,6 +34,8 @@ export interface GridModel {
   shownCount: number;
   /** Shown areas without a single figure in the chosen columns (names). */
   areasWithoutFigures: string[];
+  /** The number of focus areas the total and its spread are taken over. */
+  totalCount: number;
 }
 
 const hasFigure = (r: CompareRow): boolean => r.cells.some((c) => c.value !== null || c.low !== null);
@@ -50,10 +52,15 @@ const base = (r: CompareRow, id: string, tag: string | null, anchor: string | nu
   anchor,
 });
 
+/** How many focus areas the programme total is taken over (its members), 20 when it does not say. */
+export function totalCount(result: CompareResult): number {
+  const total = result.rows.find((r) => r.role === 'total');
+  return total?.cells.find((c) => c.members)?.members?.length ?? 20;
+}
+
+/** The 'total' row is the programme: the focus areas together, whatever areas are shown. */
 export function totalLabel(result: CompareResult): string {
-  const areas = result.rows.filter((r) => r.role === 'area');
-  const focus = areas.length > 0 && areas.every((r) => r.areaKind === 'focus_area');
-  return focus ? `${areas.length} focusgebieden samen` : `${areas.length} gebieden samen`;
+  return `${totalCount(result)} focusgebieden samen`;
 }
 
 export function buildGridModel(result: CompareResult, opts: { maxPinnedMunicipalities?: number } = {}): GridModel {
@@ -69,7 +76,7 @@ export function buildGridModel(result: CompareResult, opts: { maxPinnedMunicipal
   const total = result.rows.find((r) => r.role === 'total');
   if (total) {
     pinned.push({ ...base(total, 'total', 'totaal'), areaName: totalLabel(result) });
-    pinned.push({ ...base(total, 'spread', 'spreiding'), role: 'spread', areaName: 'Spreiding tussen de gebieden' });
+    pinned.push({ ...base(total, 'spread', 'spreiding'), role: 'spread', areaName: `Spreiding tussen de ${totalCount(result)} focusgebieden` });
   }
   for (const nl of result.rows.filter((r) => r.role === 'NL')) pinned.push(base(nl, `NL|${nl.areaCode}`, 'Nederland'));
   if (!interleaved) for (const m of usable) pinned.push(base(m, `ref|${m.areaCode}`, 'gemeente'));
@@ -83,7 +90,7 @@ export function buildGridModel(result: CompareResult, opts: { maxPinnedMunicipal
   // A municipality the shown areas do not point to (e.g. asked for by its own code) stays pinned.
   if (interleaved) for (const m of usable) if (!m.referenceFor.some((c) => shownCodes.has(c))) pinned.push(base(m, `ref|${m.areaCode}`, 'gemeente'));
   const areasWithoutFigures = areas.filter((r) => !hasFigure(r)).map((r) => r.areaName);
-  return { pinned, body, withoutFigures, interleaved, shownCount: areas.length, areasWithoutFigures };
+  return { pinned, body, withoutFigures, interleaved, shownCount: areas.length, areasWithoutFigures, totalCount: totalCount(result) };
 }
 
 /**

@@ -108,7 +108,8 @@ describe('reference rows', () => {
   it('pins the total, its spread and the municipalities with figures; names those without', () => {
     const m = buildGridModel(sample());
     expect(m.pinned.map((r) => r.id)).toEqual(['total', 'spread', 'ref|GM0344']);
-    expect(m.pinned[0]?.areaName).toBe('2 focusgebieden samen');
+    expect(m.pinned[0]?.areaName).toBe('20 focusgebieden samen');
+    expect(m.pinned[1]?.areaName).toBe('Spreiding tussen de 20 focusgebieden');
     expect(m.body.map((r) => r.areaCode)).toEqual(['NPLV15', 'NPLV07']);
     expect(m.withoutFigures).toEqual(['Tilburg']);
     expect(m.shownCount).toBe(2);
