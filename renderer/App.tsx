@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { getTransport } from './api/client';
 import { AreasScreen } from './features/areas/AreasScreen';
+import { CompareScreen } from './features/compare/CompareScreen';
 import { ImportScreen } from './features/import/ImportScreen';
 import { NotYetScreen } from './features/placeholder/NotYetScreen';
 import { ScenariosScreen } from './features/scenarios/ScenariosScreen';
@@ -18,7 +19,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { id: 'gebieden', label: 'Gebieden', key: '1', render: () => <AreasScreen /> },
-  { id: 'vergelijken', label: 'Vergelijken', key: '2', render: () => <NotYetScreen title="Vergelijken" what="Hier vergelijkt u straks de focusgebieden naast elkaar, met hun gemeente en Nederland." /> },
+  { id: 'vergelijken', label: 'Vergelijken', key: '2', render: () => <CompareScreen /> },
   { id: 'importeren', label: 'Importeren', key: '3', render: () => <ImportScreen /> },
   { id: 'scenarios', label: "Scenario's", key: '4', render: () => <ScenariosScreen /> },
   { id: 'exporteren', label: 'Exporteren', key: '5', render: () => <NotYetScreen title="Exporteren" what="Hier maakt u straks tabellen in huisstijl voor Excel en Word." /> },

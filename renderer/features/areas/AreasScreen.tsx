@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
-import type { AreaKind } from '../../../shared/contract/model';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Area, AreaKind } from '../../../shared/contract/model';
 import { useCall } from '../../ui/use-call';
 import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { AreasGrid } from './AreasGrid';
+import { CompositionEditor } from './composition/CompositionEditor';
 import { ProgrammeChart } from './ProgrammeChart';
 import { ProgrammeFigures } from './ProgrammeFigures';
 
@@ -18,6 +19,11 @@ export function AreasScreen() {
   const [areas] = useCall('areas.list', {});
   const [figures] = useCall('observations.list', { areaCode: 'NPLV' });
   const [indicators] = useCall('indicators.list', {});
+  const [compositionList, reloadCompositions] = useCall('composition.list', {});
+  const [editing, setEditing] = useState<Area | null>(null);
+  const editor = useRef<HTMLElement>(null);
+  useEffect(() => editor.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), [editing]);
+  const compositions = useMemo(() => new Map(compositionList.status === 'ok' ? compositionList.value.focusAreas.map((f) => [f.focusAreaCode, f]) : []), [compositionList]);
   const shown = useMemo(() => (areas.status === 'ok' ? areas.value.filter((a) => filter === 'all' || a.kind === filter) : []), [areas, filter]);
   const themeOf = useMemo(() => {
     const map = new Map(indicators.status === 'ok' ? indicators.value.map((i) => [i.code, i.theme]) : []);
@@ -48,9 +54,29 @@ export function AreasScreen() {
         </div>
         {areas.status === 'loading' && <Loading what="Gebieden" />}
         {areas.status === 'error' && <ErrorPanel error={areas.error} />}
-        {areas.status === 'ok' && (shown.length > 0 ? <AreasGrid areas={shown} /> : <EmptyState title="Geen gebieden van deze soort" next="Importeer een bestand met wijken of buurten." />)}
+        {areas.status === 'ok' && (shown.length > 0 ? <AreasGrid areas={shown} compositions={compositions} onOpenComposition={setEditing} /> : <EmptyState title="Geen gebieden van deze soort" next="Importeer een bestand met wijken of buurten." />)}
         <p className="source-line">Bron focusgebieden: Regeling kansrijke wijk, Staatscourant 2023, 17605. Gemeentecodes: CBS.</p>
       </section>
+
+      {editing && (
+        <section aria-labelledby="composition-title" className="composition-section" ref={editor}>
+          <div className="section-bar">
+            <h2 id="composition-title">Samenstelling van {editing.name}</h2>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setEditing(null);
+                reloadCompositions();
+              }}
+            >
+              Sluiten
+            </button>
+          </div>
+          <p className="muted">Uit welke CBS-wijken en -buurten dit focusgebied bestaat. Zijn cijfers worden daaruit berekend: tellingen opgeteld, verhoudingen gewogen.</p>
+          <CompositionEditor key={editing.code} areaCode={editing.code} areaName={editing.name} />
+        </section>
+      )}
 
       <section aria-labelledby="programme-title">
         <h2 id="programme-title">Programmacijfers</h2>
