@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './layout-schema';
+export * from './layout';
+export * from './cell-format';
+export * from './source-line';
+export * from './render-text';
