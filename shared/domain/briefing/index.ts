@@ -4,3 +4,4 @@ export * from './layout';
 export * from './cell-format';
 export * from './source-line';
 export * from './render-text';
+export * from './spec';
