@@ -63,7 +63,11 @@ export function writeExportFile(file: string, bytes: Buffer): string {
     writeFileSync(tmp, bytes);
     renameSync(tmp, target);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written there
+    }
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new AppError('FILE_UNWRITABLE', `Cannot write ${target}: ${reason}.`, { file: target });
   }

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { BriefingSpec, applyLayout, layoutBriefing, type BriefingLayout, type BriefingSource } from '../../shared/domain/briefing';
 import { MIME, renderExport, safeFileName, writeExportFile } from '../export/files';
 import type { OriginTable } from '../export/origins/common';
+import { figuresTable } from '../export/origins/figures';
 import { programmeTable } from '../export/origins/programme';
 import { scenarioTable } from '../export/origins/scenario';
 import { viewTable } from '../export/origins/view';
@@ -26,6 +27,8 @@ function originTable(ctx: ServiceContext, spec: BriefingSpec): OriginTable {
       return scenarioTable(ctx.db, spec.origin);
     case 'view':
       return viewTable(ctx, spec.origin.view);
+    case 'figures':
+      return figuresTable(ctx.db, spec.origin.areas, spec.origin.indicators, spec.origin.period);
   }
 }
 

@@ -142,6 +142,8 @@ function describeOrigin(o: BriefingOrigin): string {
       return `scenario ${o.scenario} (${o.table})`;
     case 'view':
       return `vergelijking ${o.view}`;
+    case 'figures':
+      return `cijfers ${o.areas.length} gebieden × ${o.indicators.length} indicatoren`;
   }
 }
 

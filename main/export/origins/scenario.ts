@@ -146,7 +146,10 @@ export function scenarioTable(db: Store, origin: ScenarioOrigin): OriginTable {
 
   const runs = origin.runs ?? BAND_RUNS;
   const mc = runMonteCarlo(def, inputs, { runs, seed: DEFAULT_SEED, resolveBaseline });
-  const bandRows = mc.funding.filter((b) => b.areaCode === PROGRAMME_AREA_CODE && b.streamId === TOTAL_STREAM_ID && b.measure === 'amount');
+  // The programme total over all streams; a scenario of one stream has no separate total.
+  const programme = mc.funding.filter((b) => b.areaCode === PROGRAMME_AREA_CODE && b.measure === 'amount');
+  const streams = new Set(programme.map((b) => b.streamId));
+  const bandRows = programme.filter((b) => b.streamId === (streams.has(TOTAL_STREAM_ID) ? TOTAL_STREAM_ID : streams.size === 1 ? [...streams][0] : null));
   const housing = bandRows.length === 0 ? mc.housing.filter((b) => b.measure === 'remainingPoorQuality') : [];
   const money = bandRows.length > 0;
   const bands = money ? bandRows : housing;

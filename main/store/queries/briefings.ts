@@ -1,4 +1,5 @@
 import type { Store } from '../open-store';
+import { FIGURE_SELECT, type FigureRow } from './observations';
 
 /**
  * Saved briefings (table `saved_view`, kind 'briefing'; the spec as JSON) and the source rows an
@@ -57,4 +58,29 @@ export function sourcesByIds(db: Store, ids: number[]): CitedSourceRow[] {
   if (ids.length === 0) return [];
   const stmt = db.prepare(`SELECT id, kind, title, file_name, sheet, sha256, imported_at, published_on FROM source WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`);
   return stmt.all(JSON.stringify(ids)) as CitedSourceRow[];
+}
+
+/**
+ * The current figure of each (area, indicator) pair: of the given period, or the latest one. Found
+ * area first (the observation_area index), one seek per area.
+ */
+export function currentFigures(db: Store, areaCodes: string[], indicatorCodes: string[], period: string | null): FigureRow[] {
+  if (areaCodes.length === 0 || indicatorCodes.length === 0) return [];
+  const rows = db
+    .prepare(
+      `${FIGURE_SELECT}
+       WHERE a.code IN (SELECT value FROM json_each(@areas))
+         AND i.code IN (SELECT value FROM json_each(@indicators))
+         AND o.superseded_by IS NULL
+         AND (@period IS NULL OR o.period = @period)
+       ORDER BY a.code, i.code, o.year_start DESC, o.id DESC`,
+    )
+    .all({ areas: JSON.stringify(areaCodes), indicators: JSON.stringify(indicatorCodes), period }) as FigureRow[];
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const k = `${r.area_code}\u0000${r.indicator_code}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

@@ -20,6 +20,15 @@ export const BriefingOrigin = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('view'), view: z.string().trim().min(1).max(200) }).strict(),
+  /** Stored figures as they are: areas (codes or names) × indicator codes, of a period or the latest. */
+  z
+    .object({
+      kind: z.literal('figures'),
+      areas: z.array(z.string().trim().min(1).max(200)).min(1).max(5000),
+      indicators: z.array(z.string().trim().min(1).max(64)).min(1).max(500),
+      period: z.string().max(20).nullable().default(null),
+    })
+    .strict(),
 ]);
 export type BriefingOrigin = z.infer<typeof BriefingOrigin>;
 
