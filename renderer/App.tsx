@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { getTransport } from './api/client';
 import { AreasScreen } from './features/areas/AreasScreen';
+import { ExportScreen } from './features/export/ExportScreen';
 import { ImportScreen } from './features/import/ImportScreen';
 import { NotYetScreen } from './features/placeholder/NotYetScreen';
 import { ScenariosScreen } from './features/scenarios/ScenariosScreen';
@@ -21,7 +22,7 @@ const NAV: NavItem[] = [
   { id: 'vergelijken', label: 'Vergelijken', key: '2', render: () => <NotYetScreen title="Vergelijken" what="Hier vergelijkt u straks de focusgebieden naast elkaar, met hun gemeente en Nederland." /> },
   { id: 'importeren', label: 'Importeren', key: '3', render: () => <ImportScreen /> },
   { id: 'scenarios', label: "Scenario's", key: '4', render: () => <ScenariosScreen /> },
-  { id: 'exporteren', label: 'Exporteren', key: '5', render: () => <NotYetScreen title="Exporteren" what="Hier maakt u straks tabellen in huisstijl voor Excel en Word." /> },
+  { id: 'exporteren', label: 'Exporteren', key: '5', render: () => <ExportScreen /> },
   { id: 'bronnen', label: 'Bronnen', key: '6', render: () => <SourcesScreen /> },
 ];
 
