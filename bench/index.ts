@@ -2,16 +2,20 @@
 // into the issue notes. Each benchmark module returns its own figures.
 import { runImportBench } from './import-bench';
 import { runScenarioBench } from './scenario-bench';
+import { runExportBench } from './export-bench';
 
 interface Bench {
   name: string;
   run: () => Promise<Record<string, string | number>>;
 }
 
-const benches: Bench[] = [{ name: 'scenario Monte Carlo', run: runScenarioBench }, { name: 'import national CBS workbook', run: runImportBench }];
+const benches: Bench[] = [{ name: 'scenario Monte Carlo', run: runScenarioBench }, { name: 'import national CBS workbook', run: runImportBench },
+  { name: 'export briefing tables', run: runExportBench },
+];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
+  if (only === '__export_case') return; // a child of the export bench (bench/export-bench.ts)
   for (const b of benches.filter((x) => !only || x.name.includes(only))) {
     process.stdout.write(`\n== ${b.name}\n`);
     const figures = await b.run();
