@@ -19,7 +19,7 @@ import type { Handlers } from './handler-types';
 
 type ExportCall = 'export.preview' | 'export.write' | 'export.file' | 'export.saveAs' | 'briefings.save' | 'briefings.list' | 'briefings.get' | 'briefings.delete';
 
-function originTable(ctx: ServiceContext, spec: BriefingSpec): OriginTable {
+async function originTable(ctx: ServiceContext, spec: BriefingSpec): Promise<OriginTable> {
   switch (spec.origin.kind) {
     case 'programme':
       return programmeTable(ctx.db);
@@ -33,8 +33,8 @@ function originTable(ctx: ServiceContext, spec: BriefingSpec): OriginTable {
 }
 
 /** Build the table a spec describes; an empty table is an error the analyst can fix. */
-export function buildPreview(ctx: ServiceContext, spec: BriefingSpec): ExportPreview {
-  const origin = originTable(ctx, spec);
+export async function buildPreview(ctx: ServiceContext, spec: BriefingSpec): Promise<ExportPreview> {
+  const origin = await originTable(ctx, spec);
   const available = {
     columns: origin.table.columns.map((c) => ({ id: c.id, label: c.label })),
     rows: origin.table.rows.map((r) => ({ id: r.id, label: r.label, kind: r.kind })),
@@ -65,7 +65,7 @@ const dataRows = (l: BriefingLayout): number => l.rows.filter((r) => r.kind !== 
 const cite = (sources: BriefingSource[]): string[] => sources.map((s) => s.title);
 
 async function write(ctx: ServiceContext, spec: BriefingSpec, format: ExportFormat, file: string): Promise<ExportWritten> {
-  const preview = buildPreview(ctx, spec);
+  const preview = await buildPreview(ctx, spec);
   const written = writeExportFile(file, await render(ctx, preview, format));
   return { file: written, format, rows: dataRows(preview.layout), columns: preview.layout.columns.length + 1, sources: cite(preview.sources) };
 }
@@ -93,7 +93,7 @@ export const exportHandlers: Handlers<ExportCall> = {
   },
 
   'export.file': async (input, ctx) => {
-    const preview = buildPreview(ctx, input.spec);
+    const preview = await buildPreview(ctx, input.spec);
     const bytes = await render(ctx, preview, input.format);
     return {
       fileName: safeFileName(preview.suggestedName, input.format),
@@ -107,7 +107,7 @@ export const exportHandlers: Handlers<ExportCall> = {
 
   'export.saveAs': async (input, ctx) => {
     if (!ctx.saveDialog) throw new AppError('UNAUTHORIZED', 'A save dialog is only available in the desktop app; the web shell downloads the file (export.file).');
-    const preview = buildPreview(ctx, input.spec);
+    const preview = await buildPreview(ctx, input.spec);
     const file = await ctx.saveDialog(safeFileName(preview.suggestedName, input.format), input.format);
     if (file === null) return { written: null };
     return { written: await write(ctx, input.spec, input.format, file) };
