@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/run-cli';
+import { makeKwbYears } from '../fixtures/make-kwb-years';
 import { dutchShown, expectHouseStyle, readXlsx, rowByLabel, sheetTexts } from '../helpers/briefing-files';
 import { launchBrowser, newPage, pageProblems, screenshot as shoot, startWebShell, type WebShell } from './harness';
 
@@ -15,10 +16,10 @@ async function screenshot(page: Page, name: string): Promise<string> {
 const FORMULA_AREA = '=HYPERLINK("http://example.invalid";"klik")';
 
 /**
- * Exporteren in Chromium through the web shell: build a table from the programme facts and from
- * figures imported from a file (the comparison views are not merged yet), edit caption, rows and
- * footnotes, see the live preview, download the .xlsx and hold it to the same checks as the
- * CLI's files, and copy the table for Word.
+ * Exporteren in Chromium through the web shell: build a table from a saved comparison view, from
+ * the programme facts and from figures imported from a file; edit caption, rows and footnotes, see
+ * the live preview, download the .xlsx and hold it to the same checks as the CLI's files, and copy
+ * the table for Word.
  */
 describe('Exporteren in Chromium through the web shell', () => {
   let shell: WebShell;
@@ -35,6 +36,12 @@ describe('Exporteren in Chromium through the web shell', () => {
     );
     const imported = await cli('--db', db, 'import', csv, '--create-areas');
     if (imported.code !== 0) throw new Error(imported.stderr);
+    for (const { year, file } of makeKwbYears(dir)) {
+      const r = await cli('--db', db, 'import', file, '--period', year, '--create-areas');
+      if (r.code !== 0) throw new Error(r.stderr);
+    }
+    const view = await cli('--db', db, 'views', 'save', 'Overvecht en Utrecht', '--areas', 'NPLV15,WK034401', '--indicators', 'a_inw,p_koopw', '--period', 'latest', '--reference', 'municipality');
+    if (view.code !== 0) throw new Error(view.stderr);
     shell = await startWebShell(db);
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL', acceptDownloads: true });
@@ -49,9 +56,35 @@ describe('Exporteren in Chromium through the web shell', () => {
 
   const preview = () => page.getByRole('table', { name: 'Voorbeeld van de tabel' });
 
-  it('builds a table from the programme facts with a live preview in house style', async () => {
+  it('builds a table from a saved comparison view and downloads it as .xlsx that passes the checks', async () => {
     await page.goto(`${shell.url.replace(/#.*$/, '')}#exporteren`);
     await page.getByRole('heading', { name: 'Exporteren', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Vergelijking', exact: true }).click();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Opgeslagen vergelijking' }).inputValue()).toBe('Overvecht en Utrecht');
+    await expect.poll(() => preview().textContent()).toContain('Utrecht Overvecht');
+    await page.getByRole('textbox', { name: 'Bijschrift' }).fill('Overvecht vergeleken');
+    await expect.poll(() => page.locator('.briefing-table caption strong').textContent()).toBe('Tabel 1. Overvecht vergeleken');
+    await expect(page.locator('.briefing-source').textContent()).resolves.toMatch(/^Bron: kwb-utrecht-2024\.xlsx.*Utrecht Overvecht geaggregeerd uit 1 wijk; samenstelling te bevestigen\.$/);
+    await screenshot(page, 'export-builder-view');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Downloaden' }).click()]);
+    expect(download.suggestedFilename()).toBe('Tabel 1. Overvecht vergeleken.xlsx');
+    const file = path.join(dir, 'view.xlsx');
+    await download.saveAs(file);
+    const r = await readXlsx(readFileSync(file));
+    expectHouseStyle(r, {
+      caption: 'Tabel 1. Overvecht vergeleken',
+      headers: ['Gebied', 'Aantal inwoners', 'Koopwoningen (%)'],
+      sourceLine: /^Bron: kwb-utrecht-2024\.xlsx, blad kwb-2024 .*samenstelling te bevestigen\.$/,
+      sources: ['kwb-utrecht-2024.xlsx', 'Utrecht Overvecht: samenstelling'],
+    });
+    const row = rowByLabel(r.table, 'Utrecht Overvecht');
+    expect(row.getCell(2).value).toBe(35000);
+    expect(dutchShown(row.getCell(2).numFmt, 35000)).toBe('35.000');
+    expect(rowByLabel(r.table, 'Utrecht').getCell(2).value).toBe(374000);
+  });
+
+  it('builds a table from the programme facts with a live preview in house style', async () => {
+    await page.getByRole('button', { name: 'Programmacijfers' }).click();
     await expect.poll(() => preview().textContent()).toContain('ca. 15.000');
     const text = (await preview().textContent()) ?? '';
     for (const t of ['bijna 1.400', '30.000–40.000', '€ 256 mln (2023–2025)']) expect(text).toContain(t);

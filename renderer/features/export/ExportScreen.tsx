@@ -12,6 +12,7 @@ import { RULE_CHOICES, ruleKey, ruleOf } from './rules';
 type OriginKind = BriefingOrigin['kind'];
 
 const ORIGINS: { kind: OriginKind; label: string }[] = [
+  { kind: 'view', label: 'Vergelijking' },
   { kind: 'programme', label: 'Programmacijfers' },
   { kind: 'scenario', label: 'Scenario' },
   { kind: 'figures', label: 'Cijfers per gebied' },
@@ -40,7 +41,7 @@ function moved(ids: string[], id: string, by: -1 | 1): string[] {
   return out;
 }
 
-/** Exporteren: build a briefing table from the programme facts, a scenario or stored figures; preview it in house style; save, download or copy it. */
+/** Exporteren: build a briefing table from a saved comparison view, the programme facts, a scenario or stored figures; preview it in house style; save, download or copy it. */
 export function ExportScreen() {
   const [origin, setOrigin] = useState<BriefingOrigin>({ kind: 'programme' });
   const [layout, setLayout] = useState<BriefingLayoutSpec>({});
@@ -56,6 +57,8 @@ export function ExportScreen() {
   const [level, setLevel] = useState<AreaKind>('focus_area');
   const [areas] = useCall('areas.list', { kind: level });
   const [saved, reloadSaved] = useCall('briefings.list', {});
+  const [views] = useCall('views.list', {});
+  const viewNames = useMemo(() => (views.status === 'ok' ? views.value.map((v) => v.name) : []), [views]);
 
   const spec: BriefingSpecInput = useMemo(() => ({ origin, layout }), [origin, layout]);
   const [previewState] = useCall('export.preview', spec);
@@ -83,6 +86,10 @@ export function ExportScreen() {
 
   const startOrigin = (kind: OriginKind) => {
     if (kind === 'programme') chooseOrigin({ kind: 'programme' });
+    else if (kind === 'view') {
+      if (viewNames[0]) chooseOrigin({ kind: 'view', view: viewNames[0] });
+      else setNotice('Nog geen opgeslagen vergelijking: bewaar er een in Vergelijken.');
+    }
     else if (kind === 'scenario') chooseOrigin({ kind: 'scenario', scenario: scenarioChoices[0]?.value ?? 'kansrijke-wijk-stop', table: 'funding' });
     else if (kind === 'figures') {
       const areaCodes = areas.status === 'ok' ? areas.value.slice(0, 200).map((a) => a.code) : [];
@@ -142,6 +149,20 @@ export function ExportScreen() {
                 </button>
               ))}
             </div>
+            {origin.kind === 'view' && (
+              <div className="export-fields">
+                <label>
+                  Opgeslagen vergelijking
+                  <select className="select" value={origin.view} onChange={(e) => chooseOrigin({ kind: 'view', view: e.target.value })}>
+                    {viewNames.map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+            )}
             {origin.kind === 'scenario' && (
               <div className="export-fields">
                 <label>
