@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Error codes that cross the boundary between main and renderer (and the CLI's exit codes).
- * The renderer maps each code to Dutch text in one place (renderer/ui/error-text.ts);
+ * Each code has its Dutch text in one place (shared/domain/format/messages.ts);
  * logs keep the English message and the stack.
  */
 export const ErrorCode = z.enum([

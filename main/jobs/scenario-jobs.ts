@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MonteCarloRun, RunInputsInfo } from '../../shared/contract/scenario';
+import { DefinitionJson, MonteCarloRun, RunInputsInfo } from '../../shared/contract/scenario';
 import { AppError } from '../../shared/errors';
-import { ScenarioInputs, runMonteCarlo, type ScenarioDefinitionInput } from '../../shared/domain/scenario';
+import { ScenarioInputs, runMonteCarlo } from '../../shared/domain/scenario';
 import type { AnyJobKind } from './job-types';
 import { defineJob } from './job-types';
 import { cancelled } from './job-runner';
@@ -12,13 +12,13 @@ import { cancelled } from './job-runner';
  * writes nothing, so a cancelled run leaves the store as it was by construction.
  */
 export const MonteCarloJobInput = z.object({
-  definition: z.record(z.string(), z.unknown()),
+  definition: DefinitionJson,
   inputs: ScenarioInputs,
   inputsInfo: RunInputsInfo,
   runs: z.number().int().min(1).max(100_000).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   /** A saved baseline's definition; absent: the engine resolves shipped templates or reports it missing. */
-  baseline: z.record(z.string(), z.unknown()).optional(),
+  baseline: DefinitionJson.optional(),
 });
 export type MonteCarloJobInput = z.infer<typeof MonteCarloJobInput>;
 
@@ -29,10 +29,10 @@ const monteCarlo = defineJob({
     control.progress('trekkingen', 0, input.runs ?? null);
     try {
       // The engine validates the definition again (it is JSON from another thread).
-      const result = runMonteCarlo(input.definition as unknown as ScenarioDefinitionInput, input.inputs, {
+      const result = runMonteCarlo(input.definition, input.inputs, {
         ...(input.runs !== undefined ? { runs: input.runs } : {}),
         ...(input.seed !== undefined ? { seed: input.seed } : {}),
-        ...(input.baseline ? { baseline: input.baseline as unknown as ScenarioDefinitionInput } : {}),
+        ...(input.baseline ? { baseline: input.baseline } : {}),
         onProgress: (done, total) => control.progress('trekkingen', done, total),
         isCancelled: control.isCancelled,
       });

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { RunInputsInfo, SavedScenario, ScenarioRef } from '../../shared/contract/scenario';
 import { AppError } from '../../shared/errors';
 import {
@@ -76,9 +75,17 @@ export function loadScenarioInputs(db: Store, def?: ScenarioDefinition): { input
   return { inputs, info };
 }
 
+/** A saved definition as the engine takes it: it was validated when saved, and the engine parses it again. */
+function asEngineInput(s: StoredScenario): ScenarioDefinitionInput {
+  return s.definition as ScenarioDefinitionInput;
+}
+
 /** Saved scenarios first (an analyst's own baseline), then the engine's shipped templates. */
 function baselineResolver(db: Store): (id: string) => ScenarioDefinitionInput | undefined {
-  return (id) => findScenario(db, id)?.definition as ScenarioDefinitionInput | undefined;
+  return (id) => {
+    const s = findScenario(db, id);
+    return s ? asEngineInput(s) : undefined;
+  };
 }
 
 function mustFind(db: Store, id: string): StoredScenario {
@@ -141,7 +148,7 @@ function summaryOf(db: Store, id: string): SavedScenario {
 
 // ---- comparison
 
-function resolveRef(db: Store, ref: z.infer<typeof ScenarioRef>): Omit<CompareItem, 'result'> & { def: ScenarioDefinition } {
+function resolveRef(db: Store, ref: ScenarioRef): Omit<CompareItem, 'result'> & { def: ScenarioDefinition } {
   if ('saved' in ref) {
     const def = storedDefinition(mustFind(db, ref.saved));
     return { id: def.id, name: def.name, origin: 'saved', def };
@@ -169,12 +176,12 @@ export const scenarioHandlers: Handlers<ScenarioCall> = {
     const { def, inputs, info } = validated(ctx.db, input.definition);
     const saved = def.baseline ? findScenario(ctx.db, def.baseline.id) : undefined;
     const job: MonteCarloJobInput = {
-      definition: def as unknown as Record<string, unknown>,
+      definition: def,
       inputs: inputs as MonteCarloJobInput['inputs'],
       inputsInfo: info,
       ...(input.runs !== undefined ? { runs: input.runs } : {}),
       ...(input.seed !== undefined ? { seed: input.seed } : {}),
-      ...(saved ? { baseline: saved.definition } : {}),
+      ...(saved ? { baseline: asEngineInput(saved) } : {}),
     };
     return { jobId: ctx.jobs.start('scenario.monteCarlo', job) };
   },

@@ -1,4 +1,4 @@
-const NL = new Intl.NumberFormat('nl-NL');
+import { formatCount } from '../../shared/domain/format/number';
 
 function timeLeft(ms: number | null): string {
   if (ms === null) return 'tijd over wordt berekend';
@@ -35,8 +35,8 @@ export function ProgressBar({
       <div className="progress-text">
         <span>{label}</span>
         <span className="num">
-          {NL.format(done)}
-          {total !== null && ` van ${NL.format(total)}`} {unit}
+          {formatCount(done)}
+          {total !== null && ` van ${formatCount(total)}`} {unit}
           {pct !== null && ` · ${pct}%`} · {timeLeft(etaMs)}
         </span>
       </div>

@@ -1,45 +1,13 @@
-import type { ErrorCode, ErrorWhere } from '../../shared/errors';
+import { ERROR_TEXT, whereText } from '../../shared/domain/format/messages';
 import { CallError } from '../api/client';
 
-/** The one place where error codes become Dutch text for the analyst. */
-const TEXT: Record<ErrorCode, string> = {
-  INPUT_INVALID: 'De invoer is niet geldig.',
-  OUTPUT_INVALID: 'Het antwoord van de toepassing klopt niet met het contract (een fout in Wijkverkenner).',
-  UNKNOWN_CALL: 'Deze functie bestaat niet in deze versie.',
-  NOT_FOUND: 'Niet gevonden.',
-  FILE_UNREADABLE: 'Het bestand kan niet worden gelezen.',
-  FILE_TOO_LARGE: 'Het bestand is te groot.',
-  FILE_NOT_SPREADSHEET: 'Dit is geen spreadsheet.',
-  CELL_INVALID: 'Een cel bevat een ongeldige waarde.',
-  AREA_UNKNOWN: 'Onbekend gebied.',
-  IMPORT_FAILED: 'Het importeren is mislukt; er is niets opgeslagen.',
-  SCENARIO_INVALID: 'Het scenario is niet geldig.',
-  FILE_UNWRITABLE: 'Het bestand kan daar niet worden opgeslagen.',
-  EXPORT_EMPTY: 'De tabel is leeg: kies ten minste één rij en één kolom.',
-  STORE_NEWER_THAN_APP: 'Dit project is gemaakt met een nieuwere Wijkverkenner.',
-  STORE_CORRUPT: 'Het projectbestand is beschadigd of geen Wijkverkenner-project.',
-  MIGRATION_FAILED: 'Het bijwerken van het projectbestand is mislukt; het bestand is ongewijzigd.',
-  CANCELLED: 'Geannuleerd; er is niets opgeslagen.',
-  UNAUTHORIZED: 'Geen toegang: open Wijkverkenner via de link die bij het starten werd getoond.',
-  INTERNAL: 'Er ging iets mis in Wijkverkenner.',
-};
+export { whereText };
 
-export function whereText(where: ErrorWhere | undefined): string {
-  if (!where) return '';
-  const parts = [
-    where.file && `bestand ${where.file}`,
-    where.sheet && `blad ${where.sheet}`,
-    where.cell ? `cel ${where.cell}` : where.row !== undefined ? `rij ${where.row}` : undefined,
-    where.column && !where.cell && `kolom ${where.column}`,
-  ].filter(Boolean);
-  return parts.join(', ');
-}
-
-/** Dutch title plus the service's detail (file, sheet, cell), never a stack trace. */
+/** Dutch title (shared/domain/format/messages.ts) plus the service's detail (file, sheet, cell), never a stack trace. */
 export function errorText(err: unknown): { title: string; detail: string } {
   if (err instanceof CallError) {
     const where = whereText(err.failure.where);
-    return { title: TEXT[err.failure.code], detail: [err.failure.message, where && `(${where})`].filter(Boolean).join(' ') };
+    return { title: ERROR_TEXT[err.failure.code], detail: [err.failure.message, where && `(${where})`].filter(Boolean).join(' ') };
   }
-  return { title: TEXT.INTERNAL, detail: err instanceof Error ? err.message : String(err) };
+  return { title: ERROR_TEXT.INTERNAL, detail: err instanceof Error ? err.message : String(err) };
 }

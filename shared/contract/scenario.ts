@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Comparison, MonteCarloResult, ScenarioResult, SensitivityResult } from '../domain/scenario';
+import type { Comparison, MonteCarloResult, ScenarioDefinitionInput, ScenarioResult, SensitivityResult } from '../domain/scenario';
 import { HOUSING_MEASURES, ScenarioDefinition } from '../domain/scenario';
 import { call, type CallSpec } from './define';
 import { JobStarted } from './jobs';
@@ -10,8 +10,15 @@ import { JobStarted } from './jobs';
  * every problem (not a generic INPUT_INVALID). Results mirror shared/domain/scenario/results.ts.
  */
 
-/** A definition as sent: any JSON object; the service validates it with the engine's schema. */
-export const DefinitionJson = z.record(z.string(), z.unknown());
+const isJsonObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A definition as sent. Its type is the engine's definition (`ScenarioDefinitionInput`, what the
+ * editor builds and a template returns), so callers pass their draft as it is. At the boundary it is
+ * only checked to be a JSON object: the service validates it with the engine's schema
+ * (`ScenarioDefinition`), which names every problem with its path (SCENARIO_INVALID).
+ */
+export const DefinitionJson = z.custom<ScenarioDefinitionInput>(isJsonObject, { message: 'Invalid input: expected a scenario definition (a JSON object)' });
 const Id = z.string().trim().min(1).max(64);
 const num = z.number();
 const numOrNull = z.number().nullable();
@@ -182,6 +189,7 @@ export const ScenarioRef = z.union([
   z.object({ template: Id }).strict(),
   z.object({ definition: DefinitionJson }).strict(),
 ]);
+export type ScenarioRef = z.infer<typeof ScenarioRef>;
 
 export const CompareColumn = z.object({
   id: z.string(),

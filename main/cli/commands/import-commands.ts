@@ -7,6 +7,8 @@ import type { Problem } from '../../../shared/domain/import/preview-schema';
 import type { Failure } from '../../../shared/errors';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../command';
 import { printJson, printTable, unwrap } from '../output';
+import { formatCount } from '../../../shared/domain/format/number';
+import { severityText } from '../../../shared/domain/format/messages';
 
 /**
  * `import FILE`: the same preview and commit as the app's wizard, without questions. What the
@@ -80,8 +82,6 @@ function fromFailure(file: string, error: Failure['error']): CliReport {
   };
 }
 
-const NL = new Intl.NumberFormat('nl-NL');
-const SEVERITY_NL: Record<string, string> = { error: 'fout', warning: 'waarschuwing', info: 'info' };
 
 function printHuman(io: CliIO, r: CliReport, dryRun: boolean, recognised: boolean): void {
   const where = `${r.file}${r.sheet ? ` (blad ${r.sheet})` : ''}`;
@@ -94,14 +94,14 @@ function printHuman(io: CliIO, r: CliReport, dryRun: boolean, recognised: boolea
         : `Niet geïmporteerd: ${where}.`;
   io.out(`${head}\n`);
   if (!recognised && r.layout) {
-    io.out(`  indeling ${r.layout}, kopregel(s) ${r.headerRows.join(', ') || '-'}, ${NL.format(r.rowsRead)} rijen gelezen\n`);
-    io.out(`  ${NL.format(r.observations)} cijfers${dryRun ? ' zouden worden opgeslagen' : ''}, ${NL.format(r.areasMatched)} gebieden herkend, ${NL.format(r.areasUnmatched)} niet, ${NL.format(r.indicatorsNew)} nieuwe indicatoren\n`);
+    io.out(`  indeling ${r.layout}, kopregel(s) ${r.headerRows.join(', ') || '-'}, ${formatCount(r.rowsRead)} rijen gelezen\n`);
+    io.out(`  ${formatCount(r.observations)} cijfers${dryRun ? ' zouden worden opgeslagen' : ''}, ${formatCount(r.areasMatched)} gebieden herkend, ${formatCount(r.areasUnmatched)} niet, ${formatCount(r.indicatorsNew)} nieuwe indicatoren\n`);
   }
   const shown = r.issues.filter((i) => i.severity !== 'info').slice(0, 25);
   const info = r.issues.filter((i) => i.severity === 'info').length;
   if (shown.length > 0) {
     io.out('\n');
-    printTable(io, ['soort', 'cel', 'melding'], shown.map((i) => [SEVERITY_NL[i.severity] ?? i.severity, i.cell ?? (i.row !== null ? `rij ${i.row}` : ''), i.message]));
+    printTable(io, ['soort', 'cel', 'melding'], shown.map((i) => [severityText(i.severity), i.cell ?? (i.row !== null ? `rij ${i.row}` : ''), i.message]));
   }
   const rest = r.issues.length - shown.length - info;
   if (rest > 0 || info > 0) io.out(`\n${rest > 0 ? `${rest} meldingen meer, ` : ''}${info} ter informatie: --json toont ze alle.\n`);

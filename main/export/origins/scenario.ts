@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { BriefingRow, BriefingSource, BriefingTable } from '../../../shared/domain/briefing';
 import { DEFAULT_DISCLOSURE } from '../../../shared/domain/briefing';
-import { formatNl } from '../../../shared/domain/numbers/format-nl';
+import { formatNl } from '../../../shared/domain/format/number';
 import {
   DEFAULT_SEED,
   PROGRAMME_AREA_CODE,

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Problem } from '../../../shared/domain/import/preview-schema';
 import { nl } from './labels';
-import { KIND_NL, problemText, SEVERITY_NL } from './problem-text';
+import { SEVERITY_TEXT } from '../../../shared/domain/format/messages';
+import { KIND_NL, problemText } from './problem-text';
 
 type Filter = 'all' | Problem['severity'];
 const SHOW = 300;
@@ -27,7 +28,7 @@ export function ProblemList({ problems, counts, file }: { problems: Problem[]; c
         <div className="segmented" role="group" aria-label="Meldingen tonen">
           {(['error', 'warning', 'info', 'all'] as const).map((f) => (
             <button key={f} type="button" aria-pressed={effective === f} onClick={() => setFilter(f)} disabled={f !== 'all' && (bySeverity[f] ?? 0) === 0}>
-              {f === 'all' ? 'Alle' : `${SEVERITY_NL[f][0]?.toUpperCase()}${SEVERITY_NL[f].slice(1)}`} {f !== 'all' && `(${nl(bySeverity[f] ?? 0)})`}
+              {f === 'all' ? 'Alle' : `${SEVERITY_TEXT[f][0]?.toUpperCase()}${SEVERITY_TEXT[f].slice(1)}`} {f !== 'all' && `(${nl(bySeverity[f] ?? 0)})`}
             </button>
           ))}
         </div>
@@ -50,7 +51,7 @@ export function ProblemList({ problems, counts, file }: { problems: Problem[]; c
             {shown.slice(0, SHOW).map((p, i) => (
               <tr key={`${p.kind}-${p.cell ?? p.row ?? ''}-${i}`} className={`severity-${p.severity}`}>
                 <td>
-                  <span className={`badge sev-${p.severity}`}>{SEVERITY_NL[p.severity]}</span>
+                  <span className={`badge sev-${p.severity}`}>{SEVERITY_TEXT[p.severity]}</span>
                 </td>
                 <td>{KIND_NL[p.kind]}</td>
                 <td className="muted">{file}</td>

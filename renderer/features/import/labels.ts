@@ -1,4 +1,5 @@
 import type { ImportPreview } from '../../../shared/contract/import';
+import { formatBytes, formatCount } from '../../../shared/domain/format/number';
 
 /** Dutch words for what the importer detects; one place, so every step says it the same way. */
 export const LAYOUT_LABEL: Record<ImportPreview['layout'], string> = {
@@ -63,13 +64,8 @@ export function periodText(p: ImportPreview['period']): string {
   return `${p.value ?? '?'} (${from[p.from ?? ''] ?? 'vast'})`;
 }
 
-const NL = new Intl.NumberFormat('nl-NL');
-export const nl = (n: number): string => NL.format(n);
+export const nl = (n: number): string => formatCount(n);
 
 export function bytes(n: number | null): string {
-  if (n === null) return '';
-  // A small export is a few hundred bytes: "0 kB" would say it is empty.
-  if (n < 1024) return `${new Intl.NumberFormat('nl-NL').format(n)} bytes`;
-  if (n < 1024 * 1024) return `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(n / 1024)} kB`;
-  return `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(n / (1024 * 1024))} MB`;
+  return n === null ? '' : formatBytes(n);
 }

@@ -27,8 +27,6 @@ export const KIND_NL: Record<Problem['kind'], string> = {
   already_imported: 'Al geïmporteerd',
 };
 
-export const SEVERITY_NL: Record<Problem['severity'], string> = { error: 'fout', warning: 'let op', info: 'ter info' };
-
 const q = (raw: string | undefined): string => `"${(raw ?? '').trim()}"`;
 
 export function problemText(p: Problem): string {

@@ -101,7 +101,7 @@ export function ScenariosScreen() {
     const key = JSON.stringify(definition);
     setBusy('run');
     setError(null);
-    call('scenario.run', { definition: definition as unknown as Record<string, unknown> }).then(
+    call('scenario.run', { definition }).then(
       (r) => {
         setRunState({ run: r, definition, key });
         setBusy(null);
@@ -119,7 +119,7 @@ export function ScenariosScreen() {
     setBusy('save');
     setError(null);
     const replace = working.savedId === working.draft.id;
-    call('scenario.save', { definition: working.draft as unknown as Record<string, unknown>, templateId: working.templateId, replace }).then(
+    call('scenario.save', { definition: working.draft, templateId: working.templateId, replace }).then(
       (s) => {
         setWorking((w) => (w ? { ...w, savedId: s.id, dirty: false } : w));
         setNotice(`Opgeslagen als «${s.name}».`);

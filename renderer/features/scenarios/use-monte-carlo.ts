@@ -24,7 +24,7 @@ export function useMonteCarlo(): [McState, (draft: Draft, key: string) => void, 
   const begin = useCallback(
     (draft: Draft, k: string) => {
       key.current = k;
-      start(() => call('scenario.monteCarlo', { definition: draft as unknown as Record<string, unknown> }), draft.uncertainty?.runs ?? 2000);
+      start(() => call('scenario.monteCarlo', { definition: draft }), draft.uncertainty?.runs ?? 2000);
     },
     [start],
   );

@@ -8,8 +8,8 @@ import { SourcePopover } from '../../ui/SourcePopover';
 import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
 import { gridTheme } from '../areas/AreasGrid';
+import { formatCount } from '../../../shared/domain/format/number';
 
-const NL = new Intl.NumberFormat('nl-NL');
 const UNIT_EXTRA: Record<string, string> = { number: 'getal', per_1000_households: 'per 1.000 huishoudens', euro_x1000000: 'x € 1 mln', km2: 'km²', per_km2: 'per km²', m3: 'm³', kwh: 'kWh', code: 'code' };
 
 /**
@@ -52,7 +52,7 @@ export function SourceFigures({ sourceId, height = 520 }: { sourceId: number; he
   return (
     <>
       <p className="muted small">
-        {total > state.value.figures.length ? `De eerste ${NL.format(state.value.figures.length)} van ${NL.format(total)} cijfers, in de volgorde van het bestand.` : `${NL.format(total)} cijfers, in de volgorde van het bestand.`} Klik op een
+        {total > state.value.figures.length ? `De eerste ${formatCount(state.value.figures.length)} van ${formatCount(total)} cijfers, in de volgorde van het bestand.` : `${formatCount(total)} cijfers, in de volgorde van het bestand.`} Klik op een
         cijfer voor de herkomst.
       </p>
       <div className="grid-box source-figures" style={{ height }}>

@@ -6,8 +6,8 @@ import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
 import { gridTheme } from '../areas/AreasGrid';
 import { SourceFigures } from './SourceFigures';
+import { formatCount } from '../../../shared/domain/format/number';
 
-const NL = new Intl.NumberFormat('nl-NL');
 const KIND_NL: Record<SourceSummary['kind'], string> = { file: 'bestand', document: 'document', seed: 'meegeleverd' };
 const LAYOUT_NL: Record<string, string> = { wide: 'breed', long: 'lang', transposed: 'gekanteld', dictionary: 'woordenlijst', composition: 'samenstelling' };
 const when = (iso: string): string => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'short' });
@@ -26,10 +26,10 @@ export function SourcesScreen() {
       { headerName: 'Soort', valueGetter: (p) => (p.data ? (p.data.layout ? `${KIND_NL[p.data.kind]}, ${LAYOUT_NL[p.data.layout] ?? p.data.layout}` : KIND_NL[p.data.kind]) : ''), flex: 1, minWidth: 90 },
       { headerName: 'sha256', valueGetter: (p) => p.data?.sha256?.slice(0, 12) ?? '', width: 128, cellClass: 'mono', tooltipValueGetter: (p) => p.data?.sha256 ?? '' },
       { headerName: 'Geïmporteerd', valueGetter: (p) => (p.data ? when(p.data.importedAt) : ''), width: 146 },
-      { headerName: 'Cijfers', valueGetter: (p) => p.data?.current, valueFormatter: (p) => NL.format(Number(p.value ?? 0)), width: 80, type: 'rightAligned', cellClass: 'num' },
-      { headerName: 'Vervangen', valueGetter: (p) => p.data?.superseded, valueFormatter: (p) => NL.format(Number(p.value ?? 0)), width: 108, type: 'rightAligned', cellClass: 'num' },
-      { headerName: 'Nieuwe gebieden', valueGetter: (p) => p.data?.areasCreated, valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : NL.format(Number(p.value))), width: 146, type: 'rightAligned', cellClass: 'num' },
-      { headerName: 'Meldingen', valueGetter: (p) => p.data?.issues, valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : NL.format(Number(p.value))), width: 108, type: 'rightAligned', cellClass: 'num' },
+      { headerName: 'Cijfers', valueGetter: (p) => p.data?.current, valueFormatter: (p) => formatCount(Number(p.value ?? 0)), width: 80, type: 'rightAligned', cellClass: 'num' },
+      { headerName: 'Vervangen', valueGetter: (p) => p.data?.superseded, valueFormatter: (p) => formatCount(Number(p.value ?? 0)), width: 108, type: 'rightAligned', cellClass: 'num' },
+      { headerName: 'Nieuwe gebieden', valueGetter: (p) => p.data?.areasCreated, valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : formatCount(Number(p.value))), width: 146, type: 'rightAligned', cellClass: 'num' },
+      { headerName: 'Meldingen', valueGetter: (p) => p.data?.issues, valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : formatCount(Number(p.value))), width: 108, type: 'rightAligned', cellClass: 'num' },
     ],
     [],
   );

@@ -1,5 +1,5 @@
 import { QUALIFIER_TEXT, SIGN_SYMBOL, unitLabel } from '../format/figure';
-import { formatNl } from '../numbers/format-nl';
+import { formatNl } from '../format/number';
 import type { LaidCell } from './layout-schema';
 import type { BriefingFigure, RoundingRule } from './schema';
 

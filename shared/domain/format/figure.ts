@@ -1,12 +1,11 @@
 import type { Qualifier, Sign } from '../../contract/model';
+import { formatNl, PERCENT_SIGN } from './number';
 
 /**
  * How a stored figure reads on screen and in exports: Dutch separators, the qualifier the source
  * used ("ca.", "bijna"), ranges as ranges, and CBS signs instead of empty cells or zeros.
  * One formatter for the whole app, so the screen and the export round the same way.
  */
-const nl = (digits: number): Intl.NumberFormat =>
-  new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 0, maximumFractionDigits: digits });
 
 export const QUALIFIER_TEXT: Record<Qualifier, string> = {
   about: 'ca.',
@@ -53,15 +52,50 @@ export function unitLabel(unit: string): string {
   return UNIT_LABEL[unit] ?? unit;
 }
 
-/** A plain number in Dutch notation, with the unit's usual precision. */
-export function formatValue(value: number, unit: string, digits?: number): string {
+/**
+ * How to round and show a figure. A bare number (the older form) is `{ decimals }`.
+ * - `decimals`: at most this many decimals (default: the unit's usual precision);
+ * - `fixed`: always exactly `decimals` decimals ("16,0"), as house-style tables do;
+ * - `round`: round to tens, hundreds or thousands first ("ca. 15.000" for 14.987 with 'thousands');
+ * - `euro`: 'auto' (default: "€ 256 mln", "€ 1,2 mld", "€ 950"), 'million' (always millions:
+ *   `{ euro: 'million', decimals: 1, fixed: true }` → "€ 256,0 mln") or 'plain' ("€ 256.000.000").
+ */
+export interface FigureStyle {
+  decimals?: number;
+  fixed?: boolean;
+  round?: 'tens' | 'hundreds' | 'thousands';
+  euro?: 'auto' | 'million' | 'plain';
+}
+
+const ROUND_TO = { tens: 10, hundreds: 100, thousands: 1000 } as const;
+
+function styleOf(style: number | FigureStyle | undefined): FigureStyle {
+  return typeof style === 'number' ? { decimals: style } : (style ?? {});
+}
+
+/** Half away from zero, as Intl rounds; never "-0". */
+function roundTo(x: number, step: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x) / step) * step || 0;
+}
+
+/** A plain number in Dutch notation, with the unit's usual precision (or the style's). */
+export function formatValue(value: number, unit: string, style?: number | FigureStyle): string {
+  const s = styleOf(style);
+  const v = s.round ? roundTo(value, ROUND_TO[s.round]) : value;
+  // A figure rounded to tens has no decimals; scaled to millions it keeps the unit's precision.
+  const nl = (x: number, fallback: number, scaled = false): string => {
+    const decimals = s.decimals ?? (s.round && !scaled ? 0 : fallback);
+    return formatNl(x, { decimals, minDecimals: s.fixed ? decimals : 0 });
+  };
   if (unit === 'euro' || unit === 'euro_per_year') {
-    if (Math.abs(value) >= 1e9) return `€ ${nl(digits ?? 2).format(value / 1e9)} mld`;
-    if (Math.abs(value) >= 1e6) return `€ ${nl(digits ?? 2).format(value / 1e6)} mln`;
-    return `€ ${nl(digits ?? 0).format(value)}`;
+    const euro = s.euro ?? 'auto';
+    if (euro === 'million') return `€ ${nl(v / 1e6, 2, true)} mln`;
+    if (euro === 'auto' && Math.abs(v) >= 1e9) return `€ ${nl(v / 1e9, 2, true)} mld`;
+    if (euro === 'auto' && Math.abs(v) >= 1e6) return `€ ${nl(v / 1e6, 2, true)} mln`;
+    return `€ ${nl(v, 0)}`;
   }
-  if (unit === 'percent') return `${nl(digits ?? 1).format(value)}%`;
-  return nl(digits ?? (Number.isInteger(value) ? 0 : 1)).format(value);
+  if (unit === 'percent') return `${nl(v, 1)}${PERCENT_SIGN}`;
+  return nl(v, Number.isInteger(v) ? 0 : 1);
 }
 
 export interface FigureLike {
@@ -74,15 +108,15 @@ export interface FigureLike {
 }
 
 /** "ca. 15.000", "30.000–40.000", "€ 256 mln", "." (with SIGN_TEXT as its tooltip), "12,5*". */
-export function formatFigure(f: FigureLike, digits?: number): string {
+export function formatFigure(f: FigureLike, style?: number | FigureStyle): string {
   const prefix = f.qualifier ? `${QUALIFIER_TEXT[f.qualifier]} ` : '';
   if (f.value === null && f.low !== null && f.high !== null) {
-    const lo = formatValue(f.low, f.unit, digits);
-    const hi = formatValue(f.high, f.unit, digits).replace(/^€ /, '');
+    const lo = formatValue(f.low, f.unit, style);
+    const hi = formatValue(f.high, f.unit, style).replace(/^€ /, '');
     return `${prefix}${lo}–${hi}`;
   }
   if (f.value === null) return f.sign ? SIGN_SYMBOL[f.sign] : '';
   const suffix = f.sign === 'provisional' || f.sign === 'revised_provisional' ? SIGN_SYMBOL[f.sign] : '';
   if (f.sign === 'nil') return '-';
-  return `${prefix}${formatValue(f.value, f.unit, digits)}${suffix}`;
+  return `${prefix}${formatValue(f.value, f.unit, style)}${suffix}`;
 }

@@ -4,7 +4,7 @@ import type { NumParam } from './param-schema';
 import { centralValue } from './param-schema';
 import type { Assumption } from './results';
 import type { ParamTable } from './params';
-import { formatValue } from './format-nl';
+import { formatParamValue } from '../format/parameter';
 
 /**
  * Allocation keys compiled to share functions. Shares that depend only on inputs (equal, population) are
@@ -106,7 +106,7 @@ function explicitKey(amounts: Record<string, NumParam>, units: AllocUnit[], c: K
     c.assumptions.push({
       kind: 'aanname',
       path: c.path,
-      message: `${c.streamName}: ${formatValue(c.centralBase - centralSum, 'euro')} niet over ${c.unitsNl} verdeeld; alleen zichtbaar op programmaniveau`,
+      message: `${c.streamName}: ${formatParamValue(c.centralBase - centralSum, 'euro')} niet over ${c.unitsNl} verdeeld; alleen zichtbaar op programmaniveau`,
     });
   }
   return {

@@ -1,8 +1,7 @@
 import type { NumParam } from './param-schema';
 import { centralValue, isRange } from './param-schema';
 import type { Assumption, ParameterInfo } from './results';
-import type { Unit } from './format-nl';
-import { formatParam } from './format-nl';
+import { formatParam, type ParamUnit } from '../format/parameter';
 
 /**
  * Every numeric parameter of a compiled scenario gets a slot in one Float64Array. A deterministic run
@@ -40,7 +39,7 @@ export class ParamTable {
   constructor(private readonly assumptions: Assumption[]) {}
 
   /** Register a parameter; returns its slot. `label` is Dutch and says which stream/area it belongs to. */
-  add(p: NumParam, path: string, label: string, unit: Unit): number {
+  add(p: NumParam, path: string, label: string, unit: ParamUnit): number {
     const central = centralValue(p);
     let low: number | null = null;
     let high: number | null = null;

@@ -8,7 +8,7 @@ import type { ParamTable } from './params';
 import { flagToConfirm } from './params';
 import type { AllocUnit, ShareKey } from './allocation';
 import { compileKey, describeKey } from './allocation';
-import { formatParam } from './format-nl';
+import { formatParam } from '../format/parameter';
 import type { StreamPlan } from './funding-evaluate';
 import { RULE_BUNDLE, RULE_CONTINUE, RULE_STOP, RULE_TAPER, buildFundingEvaluator } from './funding-evaluate';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectDecimalSeparator } from '../../../shared/domain/numbers/detect-decimal-separator';
-import { formatNl } from '../../../shared/domain/numbers/format-nl';
+import { formatNl } from '../../../shared/domain/format/number';
 import { parseCell } from '../../../shared/domain/numbers/parse-cell';
 
 function valueOf(text: string, decimalSeparator?: ',' | '.'): number | null {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../../../shared/errors';
 import type { CliIO } from '../../command';
+import { formatInteger, formatMillions } from '../../../../shared/domain/format/number';
 
 /** Read a definition from a JSON file ('-' reads standard input). */
 export function readDefinitionFile(file: string): Record<string, unknown> {
@@ -27,12 +28,9 @@ export function printDefinition(io: CliIO, def: unknown): void {
   io.out(`${JSON.stringify(def, null, 2)}\n`);
 }
 
-const NL2 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const NL0 = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
-
 /** Euro as millions with two decimals, Dutch ("85,33"); '.' for unknown, as in CBS tables. */
-export const mln = (x: number | null | undefined): string => (x === null || x === undefined ? '.' : NL2.format(x / 1e6));
-export const count = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '.' : NL0.format(x));
+export const mln = (x: number | null | undefined): string => (x === null || x === undefined ? '.' : formatMillions(x, 2));
+export const count = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '.' : formatInteger(x));
 
 /** A table for people with Dutch-formatted numbers: columns flagged numeric are right-aligned. */
 export function printNlTable(io: CliIO, headers: string[], rows: string[][], numeric: (i: number) => boolean): void {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Area } from '../../../../shared/contract/model';
-import type { CompareResult, SavedScenario } from '../../../../shared/contract/scenario';
+import type { CompareResult, SavedScenario, ScenarioRef } from '../../../../shared/contract/scenario';
 import type { TemplateInfo } from '../../../../shared/domain/scenario';
 import { PROGRAMME_AREA_CODE } from '../../../../shared/domain/scenario';
 import { call } from '../../../api/client';
@@ -15,12 +15,12 @@ export interface Candidate {
   key: string;
   label: string;
   origin: string;
-  ref: { saved: string } | { template: string } | { definition: Record<string, unknown> };
+  ref: ScenarioRef;
 }
 
 export function candidatesOf(current: { draft: Draft; valid: boolean; savedId: string | null } | null, saved: readonly SavedScenario[], templates: readonly TemplateInfo[]): Candidate[] {
   const out: Candidate[] = [];
-  if (current?.valid && !current.savedId) out.push({ key: 'current', label: current.draft.name, origin: 'huidig, niet opgeslagen', ref: { definition: current.draft as unknown as Record<string, unknown> } });
+  if (current?.valid && !current.savedId) out.push({ key: 'current', label: current.draft.name, origin: 'huidig, niet opgeslagen', ref: { definition: current.draft } });
   for (const s of saved) out.push({ key: `saved:${s.id}`, label: s.name, origin: s.id === current?.savedId ? 'opgeslagen, geopend' : 'opgeslagen', ref: { saved: s.id } });
   for (const t of templates) out.push({ key: `template:${t.id}`, label: t.name, origin: 'sjabloon', ref: { template: t.id } });
   return out;

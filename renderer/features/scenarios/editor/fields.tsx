@@ -3,6 +3,7 @@ import type { NumParam } from '../../../../shared/domain/scenario';
 import { centralValue, isRange } from '../../../../shared/domain/scenario';
 import { parseNumberToken } from '../../../../shared/domain/numbers/parse-number-token';
 import { problemsAt, type Problem } from './validation-nl';
+import { formatDecimal, formatPlain } from '../../../../shared/domain/format/number';
 
 /** How a parameter is shown: in euro millions, percent, years, dwellings … (stored in base units). */
 export interface UnitSpec {
@@ -28,8 +29,6 @@ export const UNITS = {
   weight: { label: 'gewicht', min: 0 },
 } satisfies Record<string, UnitSpec>;
 
-const SHOW = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 6 });
-const PLAIN = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 6, useGrouping: false });
 
 /** Dutch reading of what was typed: "85,33", "1.400", "−12"; empty is "no value". */
 export function parseTyped(text: string): number | undefined | null {
@@ -67,7 +66,7 @@ export function NumberInput({
   width?: 'sm' | 'md' | 'lg';
 }) {
   const scale = unit?.scale ?? 1;
-  const shown = value === undefined || Number.isNaN(value) ? '' : (unit?.plain ? PLAIN : SHOW).format(value / scale);
+  const shown = value === undefined || Number.isNaN(value) ? '' : (unit?.plain ? formatPlain : formatDecimal)(value / scale, 6);
   const [text, setText] = useState<string | null>(null);
   const bad = text !== null && parseTyped(text) === null;
   return (

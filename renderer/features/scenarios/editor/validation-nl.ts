@@ -1,5 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import { parseScenarioDefinition, type ScenarioDefinition } from '../../../../shared/domain/scenario';
+import { formatCount } from '../../../../shared/domain/format/number';
 
 /**
  * Validation for the form: the engine's own schema (the same check the services run), with its
@@ -62,7 +63,7 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
 
 function nl(n: string): string {
   const x = Number(n);
-  return Number.isFinite(x) ? new Intl.NumberFormat('nl-NL').format(x) : n;
+  return Number.isFinite(x) ? formatCount(x) : n;
 }
 
 export function messageNl(message: string): string {

@@ -209,7 +209,7 @@ function Tornado({ run, draft, option }: { run: ScenarioRun; draft: Draft; optio
   const key = JSON.stringify([selector, draft]);
   useEffect(() => {
     let live = true;
-    call('scenario.sensitivity', { definition: draft as unknown as Record<string, unknown>, output: selector }).then(
+    call('scenario.sensitivity', { definition: draft, output: selector }).then(
       (result) => live && setState({ key, result }),
       (error: unknown) => live && setState({ key, error }),
     );

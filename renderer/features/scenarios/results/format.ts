@@ -1,27 +1,26 @@
 import type { ScenarioRun } from '../../../../shared/contract/scenario';
 
-const NL0 = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
-const NL1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const NL2 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+import { formatFixed, formatInteger, formatMillions, formatPercent } from '../../../../shared/domain/format/number';
+
 
 /** CBS sign for "no figure"; the tooltip says why. Never an empty cell that reads as zero. */
 export const UNKNOWN = '.';
 
 /** Euro in millions, two decimals, Dutch: "85,33". The unit (€ mln) goes in the header. */
-export const mln = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : NL2.format(x / 1e6));
+export const mln = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : formatMillions(x, 2));
 /** Signed difference in € mln: "+85,33", "−12,00", "0,00". */
 export const mlnSigned = (x: number | null | undefined): string => {
   if (x === null || x === undefined || !Number.isFinite(x)) return UNKNOWN;
   const r = Math.round(x / 1e4) / 100;
-  if (r === 0) return NL2.format(0);
-  return `${r > 0 ? '+' : '−'}${NL2.format(Math.abs(r))}`;
+  if (r === 0) return formatFixed(0, 2);
+  return `${r > 0 ? '+' : '−'}${formatFixed(Math.abs(r), 2)}`;
 };
-export const euro = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : NL0.format(x));
-export const euro2 = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : NL2.format(x));
-export const count = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : NL0.format(x));
+export const euro = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : formatInteger(x));
+export const euro2 = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : formatFixed(x, 2));
+export const count = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : formatInteger(x));
 export const countSigned = (x: number | null | undefined): string =>
-  x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : `${Math.round(x) > 0 ? '+' : Math.round(x) < 0 ? '−' : ''}${NL0.format(Math.abs(x))}`;
-export const pct = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : `${NL1.format(x)}%`);
+  x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : `${Math.round(x) > 0 ? '+' : Math.round(x) < 0 ? '−' : ''}${formatInteger(Math.abs(x))}`;
+export const pct = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? UNKNOWN : formatPercent(x, 1));
 
 /** Blue–orange, safe for colour-blind readers; the accent first. */
 export const PALETTE = ['#1f5f8b', '#e08a2e', '#7fb3d5', '#a6611a', '#2c7fb8', '#fdb863', '#41607a', '#c4761c'];
