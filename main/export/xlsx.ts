@@ -23,6 +23,11 @@ export interface XlsxMeta {
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FONT = 'Calibri';
+// One object per style, shared by every cell that has it (ExcelJS keys its style table on them).
+const BODY: Partial<ExcelJS.Font> = { name: FONT, size: 10 };
+const BODY_BOLD: Partial<ExcelJS.Font> = { name: FONT, size: 10, bold: true };
+const TOTAL_BOX: Partial<ExcelJS.Borders> = { ...BOX, top: { style: 'medium', color: { argb: 'FF000000' } } };
+const ALIGN: Record<'left' | 'right', Partial<ExcelJS.Alignment>> = { left: { horizontal: 'left' }, right: { horizontal: 'right' } };
 
 /** Rows of sheet "Tabel": which row holds what, for the tests and the print titles. */
 export interface TableSheetRows {
@@ -78,8 +83,8 @@ export function fillTableSheet(ws: ExcelJS.Worksheet, layout: BriefingLayout): T
     const bold = row.kind !== 'data';
     const label = xr.getCell(1);
     text(label, row.label);
-    label.font = { name: FONT, size: 10, bold };
-    label.border = BOX;
+    label.font = bold ? BODY_BOLD : BODY;
+    label.border = row.kind === 'total' ? TOTAL_BOX : BOX;
     row.cells.forEach((laid, i) => {
       const cell = xr.getCell(i + 2);
       if (laid.value !== null) {
@@ -88,11 +93,10 @@ export function fillTableSheet(ws: ExcelJS.Worksheet, layout: BriefingLayout): T
       } else if (laid.text !== '') {
         text(cell, laid.text);
       }
-      cell.font = { name: FONT, size: 10, bold };
-      cell.alignment = { horizontal: laid.align };
-      cell.border = row.kind === 'total' ? { ...BOX, top: { style: 'medium', color: { argb: 'FF000000' } } } : BOX;
+      cell.font = bold ? BODY_BOLD : BODY;
+      cell.alignment = ALIGN[laid.align];
+      cell.border = row.kind === 'total' ? TOTAL_BOX : BOX;
     });
-    if (row.kind === 'total') label.border = { ...BOX, top: { style: 'medium', color: { argb: 'FF000000' } } };
     if (row.kind === 'group') label.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
     r++;
   }
