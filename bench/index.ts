@@ -2,6 +2,7 @@
 // into the issue notes. Each benchmark module returns its own figures.
 import { runImportBench } from './import-bench';
 import { runScenarioBench } from './scenario-bench';
+import { runCompareBench } from './compare-bench';
 import { runExportBench } from './export-bench';
 
 interface Bench {
@@ -10,6 +11,7 @@ interface Bench {
 }
 
 const benches: Bench[] = [{ name: 'scenario Monte Carlo', run: runScenarioBench }, { name: 'import national CBS workbook', run: runImportBench },
+  { name: 'compare areas (20M figures)', run: runCompareBench },
   { name: 'export briefing tables', run: runExportBench },
 ];
 
