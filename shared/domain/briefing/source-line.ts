@@ -35,7 +35,8 @@ export function citeSource(s: BriefingSource): string {
       return date ? `${where} (ingelezen ${date})` : where;
     }
     case 'scenario': {
-      const shown = s.details.slice(0, LINE_DETAILS).map((d) => `${d.label}: ${d.value}`);
+      // The parameters' own sources are listed in the Verantwoording; the line names the values.
+      const shown = s.details.slice(0, LINE_DETAILS).map((d) => `${d.label}: ${d.value.replace(/; bron: .*$/, '')}`);
       if (s.details.length > LINE_DETAILS) shown.push('overige parameters in de verantwoording');
       return shown.length > 0 ? `${s.title} (${shown.join(', ')})` : s.title;
     }
