@@ -40,6 +40,8 @@ function originOf(values: { view?: string | undefined; scenario?: string | undef
 function formatOf(format: string | undefined, out: string): ExportFormat {
   if (format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError('--format is xlsx, csv or html');
+    const byName = formatOfPath(out);
+    if (byName !== null && byName !== format) throw new UsageError(`--out ${out} names a .${byName} file but --format is ${format}`);
     return format as ExportFormat;
   }
   return formatOfPath(out) ?? 'xlsx';

@@ -288,6 +288,9 @@ describe('briefings and refusals (CLI)', () => {
     expect(unknown.code).toBe(1);
     const usage = await run('export', '--programme', '--scenario', 'x', '--out', path.join(dir, 'u.xlsx'));
     expect(usage.code).toBe(2);
+    const mismatch = await run('export', '--programme', '--format', 'csv', '--out', path.join(dir, 'u.xlsx'));
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain('names a .xlsx file but --format is csv');
   });
 
   it('lets only the command line name a path; the web shell gets the bytes', async () => {
