@@ -3,6 +3,7 @@
 import { runImportBench } from './import-bench';
 import { runScenarioBench } from './scenario-bench';
 import { runCompareBench } from './compare-bench';
+import { runExportBench } from './export-bench';
 
 interface Bench {
   name: string;
@@ -10,10 +11,13 @@ interface Bench {
 }
 
 const benches: Bench[] = [{ name: 'scenario Monte Carlo', run: runScenarioBench }, { name: 'import national CBS workbook', run: runImportBench },
-  { name: 'compare areas (20M figures)', run: runCompareBench }];
+  { name: 'compare areas (20M figures)', run: runCompareBench },
+  { name: 'export briefing tables', run: runExportBench },
+];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
+  if (only === '__export_case') return; // a child of the export bench (bench/export-bench.ts)
   for (const b of benches.filter((x) => !only || x.name.includes(only))) {
     process.stdout.write(`\n== ${b.name}\n`);
     const figures = await b.run();

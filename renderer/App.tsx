@@ -2,8 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { getTransport } from './api/client';
 import { AreasScreen } from './features/areas/AreasScreen';
 import { CompareScreen } from './features/compare/CompareScreen';
+import { ExportScreen } from './features/export/ExportScreen';
 import { ImportScreen } from './features/import/ImportScreen';
-import { NotYetScreen } from './features/placeholder/NotYetScreen';
 import { ScenariosScreen } from './features/scenarios/ScenariosScreen';
 import { SourcesScreen } from './features/sources/SourcesScreen';
 import { StatusLine } from './ui/StatusLine';
@@ -22,7 +22,7 @@ const NAV: NavItem[] = [
   { id: 'vergelijken', label: 'Vergelijken', key: '2', render: () => <CompareScreen /> },
   { id: 'importeren', label: 'Importeren', key: '3', render: () => <ImportScreen /> },
   { id: 'scenarios', label: "Scenario's", key: '4', render: () => <ScenariosScreen /> },
-  { id: 'exporteren', label: 'Exporteren', key: '5', render: () => <NotYetScreen title="Exporteren" what="Hier maakt u straks tabellen in huisstijl voor Excel en Word." /> },
+  { id: 'exporteren', label: 'Exporteren', key: '5', render: () => <ExportScreen /> },
   { id: 'bronnen', label: 'Bronnen', key: '6', render: () => <SourcesScreen /> },
 ];
 

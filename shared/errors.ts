@@ -17,6 +17,8 @@ export const ErrorCode = z.enum([
   'AREA_UNKNOWN',
   'IMPORT_FAILED',
   'SCENARIO_INVALID',
+  'FILE_UNWRITABLE', // an export could not be written where asked
+  'EXPORT_EMPTY', // a briefing table without rows or columns
   'STORE_NEWER_THAN_APP',
   'STORE_CORRUPT',
   'MIGRATION_FAILED',

@@ -5,6 +5,7 @@ import { STORE_FILE_NAME } from '../app/store-path';
 import { isAppError } from '../../shared/errors';
 import { makeBackupWithDialog } from './backup-dialog';
 import { registerIpc, MENU_CHANNEL } from './ipc';
+import { saveDialogFor } from './save-dialog';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { createMainWindow, hardenContents, hardenSession } from './window';
@@ -17,7 +18,9 @@ let win: BrowserWindow | undefined;
 
 function open(storePath: string): Services {
   const nativeBinding = electronNativeBinding(app.getAppPath(), process.versions.electron ?? '');
-  return startServices(storePath, 'electron', { workerPath: path.join(__dirname, 'jobs.worker.cjs'), ...(nativeBinding ? { nativeBinding } : {}) });
+  const opened = startServices(storePath, 'electron', { workerPath: path.join(__dirname, 'jobs.worker.cjs'), ...(nativeBinding ? { nativeBinding } : {}) });
+  opened.ctx.saveDialog = saveDialogFor(dialog, () => win, () => app.getPath('documents'));
+  return opened;
 }
 
 async function openProject(): Promise<void> {

@@ -11,6 +11,8 @@ export interface ServiceContext {
   appVersion: string;
   /** Long work: imports, Monte Carlo. In a worker thread under Electron and the web shell. */
   jobs: JobRunner;
+  /** Desktop app only: ask where to save an export (a save dialog); null when cancelled. */
+  saveDialog?: (suggestedName: string, format: 'xlsx' | 'csv' | 'html') => Promise<string | null>;
   /** Log for developers (English, with stacks); never shown to analysts. */
   log: (message: string, err?: unknown) => void;
 }

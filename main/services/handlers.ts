@@ -5,17 +5,20 @@ import { jobHandlers } from './jobs-service';
 import { importHandlers } from './import-service';
 import { scenarioHandlers } from './scenario-service';
 import { compareHandlers } from './compare-service';
+import { exportHandlers } from './export-service';
 import type { Handlers } from './handler-types';
 
 const features: object[] = [appHandlers, areaHandlers, jobHandlers, importHandlers, scenarioHandlers,
-  compareHandlers];
+  compareHandlers,
+  exportHandlers];
 
 /**
  * Every contract call implemented exactly once. The type makes a missing or misspelt handler a
  * compile error; the check below makes a handler registered by two features a start-up error.
  */
 export const handlers: Handlers<CallName> = { ...appHandlers, ...areaHandlers, ...jobHandlers, ...importHandlers, ...scenarioHandlers,
-  ...compareHandlers };
+  ...compareHandlers,
+  ...exportHandlers };
 
 const seen = new Set<string>();
 for (const feature of features) {

@@ -5,6 +5,7 @@ import { jobCalls } from './jobs';
 import { importCalls } from './import';
 import { scenarioCalls } from './scenario';
 import { compareCalls } from './compare';
+import { exportCalls } from './export';
 import type { CallSpec } from './define';
 
 /**
@@ -18,6 +19,7 @@ export const contract = {
   ...importCalls,
   ...scenarioCalls,
   ...compareCalls,
+  ...exportCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

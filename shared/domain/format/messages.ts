@@ -24,6 +24,8 @@ export const ERROR_TEXT: Record<ErrorCode, string> = {
   AREA_UNKNOWN: 'Onbekend gebied.',
   IMPORT_FAILED: 'Het importeren is mislukt; er is niets opgeslagen.',
   SCENARIO_INVALID: 'Het scenario is niet geldig.',
+  FILE_UNWRITABLE: 'Het bestand kan daar niet worden opgeslagen.',
+  EXPORT_EMPTY: 'De tabel is leeg: kies ten minste één rij en één kolom.',
   STORE_NEWER_THAN_APP: 'Dit project is gemaakt met een nieuwere Wijkverkenner.',
   STORE_CORRUPT: 'Het projectbestand is beschadigd of geen Wijkverkenner-project.',
   MIGRATION_FAILED: 'Het bijwerken van het projectbestand is mislukt; het bestand is ongewijzigd.',
