@@ -196,3 +196,55 @@ describe('class 1: a workbook declaring A1:AB1048576 with 29,000 cells imports l
     }
   });
 });
+
+// ---- class 4: the period in a column header
+describe('class 4: the period in a column header, and a column per year as a series', () => {
+  const header = ['gwb_code', 'inwoners 2022', 'inwoners 2023', 'inwoners 2024', 'Aantal woningen (2023)', 'bevolking naar leeftijd|2024', 'Huishoudens 1 januari 2024', 'Koopwoningen 2022*'];
+  const data = [
+    ['WK034403', '34.900', '35.102', '35.255', '15.120', '35.255', '15.800', '22,4'],
+    ['WK034402', '40.650', '40.880', '41.020', '19.800', '41.020', '19.950', '38,1'],
+  ];
+  const csv = [header, ...data].map((r) => r.join(';')).join('\r\n') + '\r\n';
+
+  it('CLI: every column gets its own period; the three "inwoners" columns are one indicator over three years', async () => {
+    const file = path.join(dir, 'monitor-zonder-jaar.csv');
+    writeFileSync(file, csv);
+    const db = scratch();
+    const run = await cli('--db', db, 'import', file, '--mapping', 'auto', '--json');
+    expect(run.code).toBe(0);
+    const r = run.json() as { source_id: number; issues: { message: string }[] };
+    expect(r).toMatchObject({ committed: true, observations: 14, figures_skipped: 0 });
+    expect(r.issues.some((i) => /no period/.test(i.message))).toBe(false);
+    const figures = (await cli('--db', db, 'observations', '--source', String(r.source_id), '--json')).json() as { area_code: string; indicator_code: string; period: string; value: number; qualifier: string | null; source: { cell: string } }[];
+    const at = (cell: string) => figures.find((f) => f.source.cell === cell);
+    const inwoners = at('B2')?.indicator_code;
+    expect(at('B2')).toMatchObject({ area_code: 'WK034403', period: '2022', value: 34_900 });
+    expect(at('C2')).toMatchObject({ indicator_code: inwoners, period: '2023', value: 35_102 });
+    expect(at('D3')).toMatchObject({ indicator_code: inwoners, period: '2024', value: 41_020 });
+    expect(at('E2')).toMatchObject({ period: '2023', value: 15_120 });
+    expect(at('F2')).toMatchObject({ period: '2024', value: 35_255 });
+    expect(at('G3')).toMatchObject({ period: '2024', value: 19_950 });
+    expect(at('H2')).toMatchObject({ period: '2022', value: 22.4 });
+    // The series: one indicator, three years, for one area.
+    const series = figures.filter((f) => f.indicator_code === inwoners && f.area_code === 'WK034403').map((f) => [f.period, f.value]);
+    expect(series).toEqual([['2022', 34_900], ['2023', 35_102], ['2024', 35_255]]);
+  });
+
+  it('wizard: the preview gives each column its period and names the indicator without it', async () => {
+    const file = path.join(dir, 'monitor-zonder-jaar-b.csv');
+    writeFileSync(file, csv);
+    const s = freshServices();
+    try {
+      const p = await preview(s, { filePath: file });
+      expect(p.problems.filter((x) => x.kind === 'no_period')).toEqual([]);
+      const byLabel = new Map(p.measures.map((m) => [m.label, m]));
+      expect(byLabel.get('inwoners 2023')?.indicator.code).toBe(byLabel.get('inwoners 2022')?.indicator.code);
+      expect(byLabel.get('Aantal woningen (2023)')?.indicator.name).toBe('Aantal woningen');
+      expect(p.figures.toImport).toBe(14);
+    } finally {
+      s.close();
+    }
+  });
+
+  // The real data.csv (Eindhoven, "Indicator|2020") is imported with its period from the headers in cli-real-files.test.ts.
+});
