@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { AppError, toFailure } from '../../shared/errors';
+import { traceProgress } from '../app/progress-trace';
 import type { AnyJobKind } from './job-types';
 import type { JobMessage, JobWorkerData } from './worker-side';
 
@@ -82,6 +83,7 @@ export class JobRunner {
   }
 
   private onProgress(job: Job, phase: string, done: number, total: number | null): void {
+    traceProgress(job.status.kind, phase, done, total);
     const elapsedMs = Date.now() - job.startedAt;
     const etaMs = total !== null && done > 0 && total >= done ? Math.round((elapsedMs / done) * (total - done)) : null;
     job.status.progress = { phase, done, total, elapsedMs, etaMs };
