@@ -125,8 +125,9 @@ export class JobRunner {
       });
       this.finish(job, spec, { result });
     } catch (err) {
-      if (!(err instanceof AppError)) this.options.log?.(`job ${job.status.kind} failed: ${(err as Error).stack ?? String(err)}`);
-      this.finish(job, spec, { failure: toFailure(err) });
+      const failure = toFailure(err);
+      if (failure.error.code === 'INTERNAL') this.options.log?.(`job ${job.status.kind} failed: ${(err as Error).stack ?? String(err)}`);
+      this.finish(job, spec, { failure });
     }
   }
 

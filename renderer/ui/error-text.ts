@@ -15,6 +15,7 @@ const TEXT: Record<ErrorCode, string> = {
   IMPORT_FAILED: 'Het importeren is mislukt; er is niets opgeslagen.',
   SCENARIO_INVALID: 'Het scenario is niet geldig.',
   STORE_NEWER_THAN_APP: 'Dit project is gemaakt met een nieuwere Wijkverkenner.',
+  STORE_BUSY: 'Het project is bezet: een ander venster of programma schrijft erin. Er is niets gewijzigd; probeer het zo opnieuw.',
   STORE_CORRUPT: 'Het projectbestand is beschadigd of geen Wijkverkenner-project.',
   MIGRATION_FAILED: 'Het bijwerken van het projectbestand is mislukt; het bestand is ongewijzigd.',
   BACKUP_FAILED: 'De reservekopie kon niet worden gemaakt; het project zelf is ongewijzigd.',
