@@ -76,6 +76,7 @@ function emptyReport(opened: OpenedSheet, layout: ImportReport['layout'], starte
     committed: false, recognised: false, sourceId: null, file: opened.file.name, sha256: opened.file.sha256, sheet: opened.sheet, layout, headerRows: [],
     rowsRead: 0, observations: 0, superseded: 0, supersededSources: [], areasWithFigures: 0, areasMatched: 0, areasCreated: 0, areasUnmatched: 0, aliasesRemembered: 0,
     indicatorsNew: 0, definitions: 0, members: 0, mapping: { applied: null, saved: null }, issues: [], issueCounts: {}, elapsedMs: Date.now() - started,
+    skips: { figures: 0, share: 0, tooMany: false, line: null },
   };
 }
 
@@ -215,12 +216,19 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
       members: c.members,
       mapping: { applied: prepared.recipeMatch.name, saved: null },
       issues: preview.problems.slice(0, ISSUE_CAP),
+      skips: preview.skips,
     };
     if (c.observations + c.definitions + c.members === 0) {
       rollbackImport(db);
       const issue: Problem = { kind: 'nothing_imported', severity: 'error', file: file.name, sheet: opened.sheet, message: `nothing in ${file.name} could be imported; see the other issues` };
       const issues = [issue, ...report.issues];
       return { ...report, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, areasMatched: 0, areasWithFigures: 0, issues, issueCounts: issueCounts([issue], preview.problemCounts), elapsedMs: Date.now() - started };
+    }
+
+    if (req.allowSkips === false && preview.skips.tooMany) {
+      rollbackImport(db);
+      const issue: Problem = { kind: 'too_many_skipped', severity: 'error', file: file.name, sheet: opened.sheet, message: `${preview.skips.line ?? ''}; nothing was imported (--allow-skips imports the rest)` };
+      return { ...report, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, areasMatched: 0, areasWithFigures: 0, observations: 0, issues: [issue, ...report.issues], issueCounts: issueCounts([issue], preview.problemCounts), elapsedMs: Date.now() - started };
     }
 
     const mappingName = req.saveMappingAs ?? prepared.recipeMatch.name ?? defaultMappingName(db, opened);

@@ -51,6 +51,8 @@ export const CommitRequest = ImportRequest.extend({
   /** The sha256 the preview saw: a file changed since then is refused rather than imported unseen. */
   expectSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   note: z.string().max(2000).optional(),
+  /** false: an import that would leave out more than a small share of its figures is not committed (the CLI without --allow-skips). */
+  allowSkips: z.boolean().optional(),
 }).strict();
 export type CommitRequest = z.input<typeof CommitRequest>;
 
@@ -84,6 +86,8 @@ export const ImportReport = z.object({
   issues: z.array(Problem),
   issueCounts: z.record(z.string(), z.number().int()),
   elapsedMs: z.number().int(),
+  /** The figures left out, in one line (see shared/domain/import/skip-summary). */
+  skips: ImportPreview.shape.skips.default({ figures: 0, share: 0, tooMany: false, line: null }),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

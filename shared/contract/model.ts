@@ -13,6 +13,9 @@ export const Area = z.object({
   parentCode: z.string().nullable(),
   parentName: z.string().nullable(),
   source: z.string().nullable(),
+  /** The municipality the area lies in (itself for a municipality; a buurt's through its wijk), where the store knows it. */
+  municipalityCode: z.string().nullable().default(null),
+  municipalityName: z.string().nullable().default(null),
 });
 export type Area = z.infer<typeof Area>;
 

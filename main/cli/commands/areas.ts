@@ -17,7 +17,7 @@ export const areasCommand: CliCommand = {
     if (values.json) {
       printJson(io, res.value.map((a) => ({ code: a.code, name: a.name, kind: a.kind, parentCode: a.parentCode })));
     } else {
-      printTable(io, ['code', 'naam', 'soort', 'ligt in'], res.value.map((a) => [a.code, a.name, a.kind, a.parentName]));
+      printTable(io, ['code', 'naam', 'soort', 'ligt in', 'gemeente'], res.value.map((a) => [a.code, a.name, a.kind, a.parentName, a.kind === 'municipality' ? null : a.municipalityName]));
     }
     return EXIT.ok;
   },

@@ -15,7 +15,7 @@ import { printJson, printTable, unwrap } from '../output';
  * names are skipped unless --create-areas, --accept-fuzzy or --alias says otherwise.
  */
 const IMPORT_USAGE = 'import FILE [--sheet NAME] [--mapping auto|none|NAME] [--period YYYY] [--dry-run] [--json]\n'
-  + '         [--create-areas] [--accept-fuzzy] [--alias TEXT=CODE]... [--skip-area TEXT]...\n'
+  + '         [--create-areas | --no-create-areas] [--accept-fuzzy] [--alias TEXT=CODE]... [--skip-area TEXT]... [--allow-skips]\n'
   + '         [--layout wide|long|transposed|dictionary|composition] [--header-rows 3,4] [--encoding utf-8|windows-1252|…]\n'
   + '         [--separator ";"|","|tab] [--decimal ,|.] [--save-mapping NAME] [--note TEXT]';
 
@@ -23,15 +23,19 @@ const IMPORT_SUMMARY = [
   'Import a spreadsheet (.xlsx, .xls, .ods, .csv, .txt) in one transaction: all of it or nothing.',
   '      Layout, header rows, encoding, separator, period and the column → indicator mapping are detected;',
   '      a saved mapping of the same shape is applied (--mapping auto, the default) and the one used is saved.',
-  '      Areas, without questions: CBS codes and confirmed names/aliases are imported. Everything else is',
-  '      skipped and listed as an issue: CBS codes the store lacks (--create-areas creates them, with their',
-  '      parents from the code), close name matches (--accept-fuzzy takes every suggestion), unknown or',
-  '      ambiguous names and publisher codes (--alias "TEXT=CODE" links one, remembered for next time).',
+  '      Areas, without questions: CBS codes and confirmed names/aliases are imported; CBS codes the store',
+  '      lacks (WK034403, BU03440311) are created with their parents from the code and the names in the file',
+  '      (--no-create-areas skips them instead). Everything else is skipped and listed as an issue: close',
+  '      name matches (--accept-fuzzy takes every suggestion), unknown or ambiguous names and publisher',
+  '      codes (--alias "TEXT=CODE" links one, remembered for next time).',
+  '      An import that would skip more than 5% of its figures is not committed: it exits 1 with one line',
+  '      saying why ("14,030 figures skipped: 121 areas not in the store — use --create-areas"), unless',
+  '      --allow-skips says that is intended.',
   '      The same file again is recognised and adds nothing; a changed file (same name and sheet, or the',
   '      same mapping) supersedes the figures it revises and keeps the old ones as history.',
   '      --dry-run previews only. --json prints {committed, source_id, file, sha256, sheet, layout, header_rows,',
-  '      rows_read, observations, areas_matched, areas_unmatched, indicators_new, issues[]}.',
-  '      Exit 1 when nothing could be committed.',
+  '      rows_read, observations, areas_matched, areas_unmatched, indicators_new, figures_skipped, skip_summary, issues[]}.',
+  '      Exit 1 when nothing could be committed, or too much would be skipped.',
 ].join('\n');
 
 interface CliReport {
@@ -47,6 +51,8 @@ interface CliReport {
   areasMatched: number;
   areasUnmatched: number;
   indicatorsNew: number;
+  figuresSkipped: number;
+  skipSummary: string | null;
   issues: Array<{ sheet: string | null; row: number | null; column: string | null; cell: string | null; severity: string; message: string }>;
 }
 
@@ -58,7 +64,7 @@ function fromReport(r: ImportReport): CliReport {
   return {
     committed: r.committed, sourceId: r.sourceId, file: r.file, sha256: r.sha256, sheet: r.sheet, layout: r.layout, headerRows: r.headerRows,
     rowsRead: r.rowsRead, observations: r.observations, areasMatched: r.areasWithFigures, areasUnmatched: r.areasUnmatched,
-    indicatorsNew: r.indicatorsNew, issues: cliIssues(r.issues),
+    indicatorsNew: r.indicatorsNew, figuresSkipped: r.skips.figures, skipSummary: r.skips.line, issues: cliIssues(r.issues),
   };
 }
 
@@ -68,7 +74,7 @@ function fromPreview(p: ImportPreview): CliReport {
   return {
     committed: false, sourceId: null, file: p.file.name, sha256: p.file.sha256, sheet: p.sheet, layout: p.layout, headerRows: p.table.headerRows,
     rowsRead: p.rowsRead, observations: p.figures.toImport, areasMatched: p.areas.matched + p.areas.created, areasUnmatched: p.areas.unmatched + p.areas.needsConfirmation,
-    indicatorsNew: p.layout === 'dictionary' ? (p.definitions?.new ?? 0) : newIndicators.size, issues: cliIssues(p.problems),
+    indicatorsNew: p.layout === 'dictionary' ? (p.definitions?.new ?? 0) : newIndicators.size, figuresSkipped: p.skips.figures, skipSummary: p.skips.line, issues: cliIssues(p.problems),
   };
 }
 
@@ -76,7 +82,7 @@ function fromFailure(file: string, error: Failure['error']): CliReport {
   const w = error.where ?? {};
   return {
     committed: false, sourceId: null, file, sha256: null, sheet: w.sheet ?? null, layout: null, headerRows: [], rowsRead: 0, observations: 0, areasMatched: 0,
-    areasUnmatched: 0, indicatorsNew: 0, issues: [{ sheet: w.sheet ?? null, row: w.row ?? null, column: w.column ?? null, cell: w.cell ?? null, severity: 'error', message: error.message }],
+    areasUnmatched: 0, indicatorsNew: 0, figuresSkipped: 0, skipSummary: null, issues: [{ sheet: w.sheet ?? null, row: w.row ?? null, column: w.column ?? null, cell: w.cell ?? null, severity: 'error', message: error.message }],
   };
 }
 
@@ -107,7 +113,8 @@ function printHuman(io: CliIO, r: CliReport, dryRun: boolean, recognised: boolea
   if (rest > 0 || info > 0) io.out(`\n${rest > 0 ? `${rest} meldingen meer, ` : ''}${info} ter informatie: --json toont ze alle.\n`);
 }
 
-function areaOptions(values: { 'create-areas'?: boolean; 'accept-fuzzy'?: boolean; alias?: string[]; 'skip-area'?: string[] }): CommitRequest['choices'] {
+function areaOptions(values: { 'create-areas'?: boolean; 'no-create-areas'?: boolean; 'accept-fuzzy'?: boolean; alias?: string[]; 'skip-area'?: string[] }): CommitRequest['choices'] {
+  if (values['create-areas'] && values['no-create-areas']) throw new UsageError('--create-areas and --no-create-areas contradict each other: give one');
   const choices: AreaChoice[] = [];
   for (const a of values.alias ?? []) {
     const at = a.lastIndexOf('=');
@@ -115,7 +122,7 @@ function areaOptions(values: { 'create-areas'?: boolean; 'accept-fuzzy'?: boolea
     choices.push({ label: a.slice(0, at).trim(), action: 'use', code: a.slice(at + 1).trim() });
   }
   for (const s of values['skip-area'] ?? []) choices.push({ label: s.trim(), action: 'skip' });
-  return { measures: [], areas: { newAreas: values['create-areas'] ? 'create' : 'skip', fuzzy: values['accept-fuzzy'] ? 'accept' : 'ask', choices, remember: true } };
+  return { measures: [], areas: { newAreas: values['no-create-areas'] ? 'skip' : 'create', fuzzy: values['accept-fuzzy'] ? 'accept' : 'ask', choices, remember: true } };
 }
 
 const SEPARATORS: Record<string, ';' | ',' | '\t' | '|'> = { ';': ';', ',': ',', tab: '\t', '\t': '\t', '|': '|' };
@@ -136,6 +143,8 @@ export const importCommand: CliCommand = {
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'create-areas': { type: 'boolean', default: false },
+        'no-create-areas': { type: 'boolean', default: false },
+        'allow-skips': { type: 'boolean', default: false },
         'accept-fuzzy': { type: 'boolean', default: false },
         alias: { type: 'string', multiple: true },
         'skip-area': { type: 'string', multiple: true },
@@ -184,6 +193,10 @@ export const importCommand: CliCommand = {
       }
       const p = res.value;
       print(fromPreview(p));
+      if (p.skips.tooMany && !values['allow-skips']) {
+        io.err(`${fileName}: ${p.skips.line ?? ''}; an import would not be committed (--allow-skips imports the rest)\n`);
+        return EXIT.data;
+      }
       return p.figures.toImport + (p.definitions?.total ?? 0) + (p.composition?.total ?? 0) > 0 ? EXIT.ok : EXIT.data;
     }
 
@@ -191,6 +204,7 @@ export const importCommand: CliCommand = {
       ...request,
       ...(values['save-mapping'] !== undefined ? { saveMappingAs: values['save-mapping'] } : {}),
       ...(values.note !== undefined ? { note: values.note } : {}),
+      allowSkips: values['allow-skips'],
     });
     const job = unwrap<{ jobId: string }>(io, started);
     if (!job.ok) {
@@ -206,6 +220,8 @@ export const importCommand: CliCommand = {
     }
     const report = status.result as ImportReport;
     print(fromReport(report), report.recognised);
+    if (!report.committed && report.skips.tooMany) io.err(`${report.file}: ${report.skips.line ?? ''}; nothing was imported (--allow-skips imports the rest)\n`);
+    else if (report.committed && report.skips.line && !values.json) io.out(`\n${report.skips.line}\n`);
     if (report.recognised && values.json) io.err(`${report.file}: already imported as source ${report.sourceId}; nothing added\n`);
     return report.committed || report.recognised ? EXIT.ok : EXIT.data;
   },

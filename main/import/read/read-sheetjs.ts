@@ -22,14 +22,43 @@ function cellOf(cell: XLSX.CellObject | undefined, r: number, c: number): GridCe
   return { r, c, text };
 }
 
+/**
+ * The extent of what is really in the sheet, and how many cells: the sheet's declared range (its
+ * `<dimension>`, SheetJS's !ref) is a hint at most — LibreOffice declares A1:AB1048576 when whole
+ * columns are formatted — so rows and columns end at the last cell with content, within that range.
+ */
+function extentOf(data: (XLSX.CellObject | undefined)[][], declared: { e: { r: number; c: number } }, merges: readonly MergeRange[]): { rows: number; cols: number; cells: number } {
+  let rows = 0;
+  let cols = 0;
+  let cells = 0;
+  const lastRow = Math.min(data.length, declared.e.r + 1);
+  for (let r = 0; r < lastRow; r++) {
+    const row = data[r];
+    if (!row) continue;
+    const end = Math.min(row.length, declared.e.c + 1);
+    for (let c = 0; c < end; c++) {
+      const cell = row[c];
+      if (!cell || cell.t === 'z' || (cell.v === undefined && cell.w === undefined)) continue;
+      cells++;
+      rows = r + 1;
+      if (c + 1 > cols) cols = c + 1;
+    }
+  }
+  // A merged header reaches as far as its merge.
+  for (const m of merges) if (m.r1 < rows) cols = Math.max(cols, Math.min(m.c2, declared.e.c) + 1);
+  return { rows, cols, cells };
+}
+
 function toSheet(name: string, ws: DenseSheet): Sheet {
   const data = ws['!data'] ?? [];
   const range = ws['!ref'] ? sheetjs().utils.decode_range(ws['!ref']) : { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } };
   const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ r1: m.s.r, c1: m.s.c, r2: m.e.r, c2: m.e.c }));
+  const extent = extentOf(data, range, merges);
   return {
     name,
-    rows: range.e.r + 1,
-    cols: range.e.c + 1,
+    rows: extent.rows,
+    cols: extent.cols,
+    cellCount: extent.cells,
     merges,
     cell(r: number, c: number): GridCell {
       return cellOf(data[r]?.[c], r, c);

@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { readCsv } from './read-csv';
 import { readWithSheetJs } from './read-sheetjs';
 import { sniffFormat } from '../sniff/sniff-file';
-import { xlsxSheetDimensions } from './xlsx-dimensions';
+import { MIN_CELL_BYTES, xlsxSheetDimensions } from './xlsx-dimensions';
+import { zipEntries } from '../sniff/zip-directory';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, type FileInfo, type ReadOptions, type Workbook } from './workbook-types';
 
 /**
@@ -16,6 +17,11 @@ import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, type FileInfo, type ReadOptions, 
  */
 function fmtBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** A measured size, in kB below a megabyte. */
+function fmtMeasured(n: number): string {
+  return n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} kB` : fmtBytes(n);
 }
 
 export function sha256(buf: Uint8Array): string {
@@ -55,21 +61,28 @@ export async function loadFile(filePath: string, opts: ReadOptions = {}): Promis
   return { buf, file: { path: filePath, name, sizeBytes: size, sha256: sha256(buf), format } };
 }
 
-/** An .xlsx sheet over the cell limit, refused before anything is expanded. */
+/** The most a shared-strings part may hold, uncompressed (every text cell's text, once). */
+export const MAX_SHARED_STRINGS_BYTES = 512 * 1024 * 1024;
+
+/**
+ * An .xlsx whose parts could not be within the limits, refused before anything is expanded: a
+ * sheet whose XML is larger than several times the cell limit could need (its declared
+ * `<dimension>` is a hint only and decides nothing here), or a string table over its limit. The
+ * cells themselves are counted while they are read.
+ */
 export function checkXlsxSize(loaded: LoadedFile, maxCells: number): void {
   const { buf, file } = loaded;
-  // A sheet without a declared size is refused up front only when its XML could not possibly
-  // hold fewer cells than several times the limit.
   const dims = xlsxSheetDimensions(buf) ?? [];
-  const over = dims.find((d) => (d.cells ?? 0) > maxCells || (d.cells === undefined && d.maxCells > 4 * maxCells));
-  if (!over) return;
-  const part = over.path.replace(/^.*\//, '');
-  const limit = maxCells.toLocaleString('en');
-  const message =
-    over.cells !== undefined
-      ? `${file.name}: ${part} has ${over.cells.toLocaleString('en')} cells; the limit is ${limit}`
-      : `${file.name}: ${part} is too large (its data can hold up to ${over.maxCells.toLocaleString('en')} cells; the limit is ${limit})`;
-  throw new AppError('FILE_TOO_LARGE', message, { file: file.name });
+  const over = dims.find((d) => d.maxCells > 4 * maxCells);
+  if (over) {
+    const part = over.path.replace(/^.*\//, '');
+    const bytes = over.maxCells * MIN_CELL_BYTES;
+    throw new AppError('FILE_TOO_LARGE', `${file.name}: ${part} is ${fmtMeasured(bytes)} of XML uncompressed, room for up to ${over.maxCells.toLocaleString('en')} cells; the limit is ${maxCells.toLocaleString('en')} cells`, { file: file.name });
+  }
+  const strings = (zipEntries(buf) ?? []).find((e) => /^xl\/sharedStrings\.xml$/i.test(e.path));
+  if (strings && strings.uncompressed > MAX_SHARED_STRINGS_BYTES) {
+    throw new AppError('FILE_TOO_LARGE', `${file.name}: its string table (sharedStrings.xml) is ${fmtMeasured(strings.uncompressed)} uncompressed; the limit is ${fmtBytes(MAX_SHARED_STRINGS_BYTES)}`, { file: file.name });
+  }
 }
 
 /** Parses a loaded file into uniform Sheets (the whole workbook in memory). */
@@ -86,10 +99,10 @@ export function parseLoaded(loaded: LoadedFile, opts: ReadOptions = {}): Workboo
   // are checked once parsed).
   if (file.format === 'xlsx') checkXlsxSize(loaded, maxCells);
   const sheets = readWithSheetJs(buf, name, file.format);
-  // Formats whose dimension could not be read up front are checked once parsed.
-  const over = sheets.find((s) => s.rows * s.cols > maxCells);
+  // The cells really there, counted as the sheets were taken over from the parse.
+  const over = sheets.find((s) => (s.cellCount ?? s.rows * s.cols) > maxCells);
   if (over) {
-    throw new AppError('FILE_TOO_LARGE', `${name}: sheet "${over.name}" has ${(over.rows * over.cols).toLocaleString('en')} cells; the limit is ${maxCells.toLocaleString('en')}`, {
+    throw new AppError('FILE_TOO_LARGE', `${name}: sheet "${over.name}" has ${(over.cellCount ?? over.rows * over.cols).toLocaleString('en')} cells; the limit is ${maxCells.toLocaleString('en')}`, {
       file: name,
       sheet: over.name,
     });

@@ -16,6 +16,8 @@ export interface SheetRow {
 
 export interface Sheet extends Grid {
   rowsAsync(): AsyncIterable<SheetRow>;
+  /** Cells with content, counted while the sheet was read (where the reader counts them). */
+  cellCount?: number;
 }
 
 export interface FileInfo {

@@ -4,9 +4,10 @@ import { zipEntries } from '../sniff/zip-directory';
 /**
  * The size of each sheet in an .xlsx, read before parsing so an oversized workbook is refused
  * with its memory never spent. Only the ZIP directory and the first few kilobytes of each sheet
- * are inflated: Excel writes `<dimension ref="A1:DQ123"/>` at the top of every sheet. Writers
- * that leave it out (ExcelJS's streaming writer does) get an upper bound from the sheet's
- * uncompressed size instead — no stored cell takes fewer than MIN_CELL_BYTES of XML.
+ * are inflated. Excel writes `<dimension ref="A1:DQ123"/>` at the top of every sheet, but that is
+ * a hint at most: LibreOffice declares A1:AB1048576 when whole columns are formatted. What bounds
+ * a sheet is its uncompressed size — no stored cell takes fewer than MIN_CELL_BYTES of XML — and
+ * the cells counted while it is read (see read-workbook, open-sheet).
  */
 export interface SheetDimension {
   path: string;
@@ -19,7 +20,17 @@ export interface SheetDimension {
 }
 
 /** `<c r="A1"><v>1</v></c>` is 22 bytes; no cell with content is shorter. */
-const MIN_CELL_BYTES = 22;
+export const MIN_CELL_BYTES = 22;
+
+/** The cells a sheet can really hold: its declared range where that fits in its XML, else the most its XML can hold. */
+export function likelyCells(d: SheetDimension): number {
+  return Math.min(d.cells ?? d.maxCells, d.maxCells);
+}
+
+/** The declared last row, where the declared range fits in the sheet's XML (else it says nothing). */
+export function likelyRows(d: SheetDimension): number | null {
+  return d.rows !== undefined && d.cells !== undefined && d.cells <= d.maxCells ? d.rows : null;
+}
 
 function colNumber(letters: string): number {
   let n = 0;

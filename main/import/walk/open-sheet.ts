@@ -7,6 +7,7 @@ import { streamXlsxRows } from '../read/stream-xlsx-rows';
 import type { StepBatch } from '../thread/step-batch';
 import type { Walked } from '../thread/reader-walk';
 import { readerWorkerPath, readInWorker } from '../thread/reader-thread';
+import { likelyCells, likelyRows } from '../read/xlsx-dimensions';
 import { xlsxSheets, type XlsxSheet } from '../read/xlsx-sheets';
 import { DEFAULT_MAX_CELLS, type CsvInfo, type FileInfo, type ReadOptions } from '../read/workbook-types';
 
@@ -60,7 +61,7 @@ export function previewFileOf(opened: Pick<OpenedCommon, 'file' | 'csv'>): Previ
   return { name: file.name, sha256: file.sha256, format: file.format, sizeBytes: file.sizeBytes, encoding: csv?.encoding ?? null, separator: csv?.separator ?? null };
 }
 
-/** How many cells the sheet holds — for a streamed sheet its stated dimension, or without one the most its XML can hold: an upper bound on its figures. */
+/** How many cells the sheet holds — for a streamed sheet its declared dimension where that fits in its XML, else the most its XML can hold: an upper bound on its figures. */
 export function sheetCells(opened: OpenedSheet): number {
   return opened.mode === 'grid' ? opened.grid.rows * opened.grid.cols : (opened.cells ?? 0);
 }
@@ -116,7 +117,8 @@ async function openStream(loaded: LoadedFile, sheets: XlsxSheet[], sheet: XlsxSh
   const remote = thread && request ? { walking: thread.walking, steps: thread.steps, walked: thread.walked, close: thread.close } : undefined;
   return {
     mode: 'stream', file, sheetNames, sheet: sheet.name, head, headRows, rest: rest(),
-    totalRows: sheet.dimension?.rows ?? null, cells: sheet.dimension?.cells ?? sheet.dimension?.maxCells ?? null, ...(remote ? { remote } : {}),
+    // The declared dimension is a hint: its rows only where the range fits in the sheet's XML.
+    totalRows: sheet.dimension ? likelyRows(sheet.dimension) : null, cells: sheet.dimension ? likelyCells(sheet.dimension) : null, ...(remote ? { remote } : {}),
     // Stops the reading, also when the import ends before it has read everything (a file already in).
     close: () => {
       void rows.return(undefined);
@@ -138,7 +140,7 @@ export async function openSheet(filePath: string, opts: OpenSheetOptions = {}): 
     const sheets = xlsxSheets(loaded.buf);
     if (sheets) {
       const sheet = pick(loaded.file.name, sheets.map((s) => s.name), sheets, opts.sheet);
-      const size = sheet.dimension?.cells ?? sheet.dimension?.maxCells ?? 0;
+      const size = sheet.dimension ? likelyCells(sheet.dimension) : 0;
       if (size >= streamMinCells()) return openStream(loaded, sheets, sheet, maxCells, opts.walk);
     }
   }

@@ -8,6 +8,8 @@ interface AreaRow {
   parent_code: string | null;
   parent_name: string | null;
   source: string | null;
+  municipality_code: string | null;
+  municipality_name: string | null;
 }
 
 const KIND_ORDER = `CASE a.kind WHEN 'country' THEN 0 WHEN 'programme' THEN 1 WHEN 'municipality' THEN 2
@@ -16,8 +18,10 @@ const KIND_ORDER = `CASE a.kind WHEN 'country' THEN 0 WHEN 'programme' THEN 1 WH
 export function listAreas(db: Store, kind?: AreaKind): Area[] {
   const rows = db
     .prepare(
-      `SELECT a.code, a.name, a.kind, p.code AS parent_code, p.name AS parent_name, s.title AS source
-       FROM area a LEFT JOIN area p ON p.id = a.parent_id LEFT JOIN source s ON s.id = a.source_id
+      `SELECT a.code, a.name, a.kind, p.code AS parent_code, p.name AS parent_name, s.title AS source,
+         CASE WHEN a.kind = 'municipality' THEN a.code WHEN p.kind = 'municipality' THEN p.code WHEN g.kind = 'municipality' THEN g.code END AS municipality_code,
+         CASE WHEN a.kind = 'municipality' THEN a.name WHEN p.kind = 'municipality' THEN p.name WHEN g.kind = 'municipality' THEN g.name END AS municipality_name
+       FROM area a LEFT JOIN area p ON p.id = a.parent_id LEFT JOIN area g ON g.id = p.parent_id LEFT JOIN source s ON s.id = a.source_id
        WHERE (@kind IS NULL OR a.kind = @kind)
        ORDER BY ${KIND_ORDER}, a.code`,
     )
@@ -29,6 +33,8 @@ export function listAreas(db: Store, kind?: AreaKind): Area[] {
     parentCode: r.parent_code,
     parentName: r.parent_name,
     source: r.source,
+    municipalityCode: r.municipality_code,
+    municipalityName: r.municipality_name,
   }));
 }
 

@@ -33,7 +33,7 @@ export function AreasGrid({ areas }: { areas: Area[] }) {
       {
         headerName: 'Gemeente',
         flex: 1.4,
-        valueGetter: (p) => (p.data?.kind === 'municipality' ? p.data.name : p.data?.kind === 'focus_area' ? p.data.parentName : ''),
+        valueGetter: (p) => p.data?.municipalityName ?? '',
       },
       { field: 'code', headerName: 'Code', width: 120, cellClass: 'mono' },
       { field: 'kind', headerName: 'Soort', width: 140, valueFormatter: (p) => (p.value ? KIND_LABEL[p.value as AreaKind] : '') },

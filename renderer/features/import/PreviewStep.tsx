@@ -3,6 +3,7 @@ import type { ImportPreview } from '../../../shared/contract/import';
 import { LAYOUT_SHORT, nl } from './labels';
 import { PreviewGrid } from './PreviewGrid';
 import { ProblemList } from './ProblemList';
+import { skipSummaryNl } from './problem-text';
 
 /** Step 6: the sheet with its header and problems, what will be written, and the button that writes it. */
 export function PreviewStep({ preview, busy, onCommit }: { preview: ImportPreview; busy: boolean; onCommit: (saveMappingAs: string | null) => void }) {
@@ -12,6 +13,7 @@ export function PreviewStep({ preview, busy, onCommit }: { preview: ImportPrevie
   const writes = f.toImport + (preview.definitions?.total ?? 0) + (preview.composition?.total ?? 0);
   const newIndicators = new Set(preview.measures.filter((m) => m.include && m.indicator.isNew).map((m) => m.indicator.code)).size;
   const errors = preview.problems.filter((p) => p.severity === 'error').length;
+  const skipped = skipSummaryNl(f, preview.skips);
   return (
     <div className="step">
       <h2>Voorbeeld</h2>
@@ -49,6 +51,13 @@ export function PreviewStep({ preview, busy, onCommit }: { preview: ImportPrevie
           <span className="muted small">kop in rij {preview.table.headerRows.join(', ') || '-'}</span>
         </div>
       </div>
+
+      {skipped && (
+        <p className={preview.skips.tooMany ? 'notice warn' : 'muted small'} data-testid="skip-summary">
+          {skipped}
+          {preview.skips.tooMany ? ` Dat is ${nl(Math.round(preview.skips.share * 1000) / 10)} % van de cijfers: kijk bij Gebieden en Indeling of dat de bedoeling is voordat u importeert.` : ''}
+        </p>
+      )}
 
       <h3>Het blad</h3>
       <p className="muted small">

@@ -25,6 +25,7 @@ export const KIND_NL: Record<Problem['kind'], string> = {
   duplicate_definition: 'Dubbele definitie',
   nothing_imported: 'Niets geïmporteerd',
   already_imported: 'Al geïmporteerd',
+  too_many_skipped: 'Te veel overgeslagen',
 };
 
 export const SEVERITY_NL: Record<Problem['severity'], string> = { error: 'fout', warning: 'let op', info: 'ter info' };
@@ -75,7 +76,30 @@ export function problemText(p: Problem): string {
       return 'Niets in dit bestand kon worden geïmporteerd; zie de andere meldingen.';
     case 'already_imported':
       return 'Dit bestand (zelfde inhoud, zelfde blad) is al eerder geïmporteerd; er is niets toegevoegd.';
+    case 'too_many_skipped':
+      return 'Een groot deel van de cijfers zou worden overgeslagen; er is niets geïmporteerd.';
   }
+}
+
+const NL_COUNT = (n: number): string => n.toLocaleString('nl-NL');
+
+/** Why figures are left out, in Dutch: the same reasons as the CLI's summary line (shared/domain/import/skip-summary). */
+const SKIP_NL: Record<string, (s: { figures: number; areas: number }) => string> = {
+  area_not_in_store: (s) => `${NL_COUNT(s.areas)} gebied(en) niet in het project (kies bij Gebieden: aanmaken)`,
+  area_unknown: (s) => `${NL_COUNT(s.areas)} onbekende gebiedsnaam/-namen (koppel of maak aan bij Gebieden)`,
+  area_unconfirmed: (s) => `${NL_COUNT(s.areas)} gelijkende naam/namen nog te bevestigen`,
+  area_ambiguous: (s) => `${NL_COUNT(s.areas)} naam/namen van meer gebieden (kies er één)`,
+  no_area: (s) => `${NL_COUNT(s.figures)} in rijen zonder gebied`,
+  no_period: (s) => `${NL_COUNT(s.figures)} zonder periode (geef er een op bij Indeling)`,
+  duplicate: (s) => `${NL_COUNT(s.figures)} dubbel (zelfde gebied en periode)`,
+  not_a_number: (s) => `${NL_COUNT(s.figures)} in cellen zonder getal`,
+};
+
+/** "1.234 cijfers worden overgeslagen: 12 gebied(en) niet in het project …", or null when none are. */
+export function skipSummaryNl(figures: { skipped: Record<string, { figures: number; areas: number }> }, skips: { figures: number }): string | null {
+  if (skips.figures === 0) return null;
+  const parts = Object.entries(figures.skipped).filter(([, v]) => v.figures > 0).map(([k, v]) => (SKIP_NL[k] ?? ((x) => `${NL_COUNT(x.figures)} om een andere reden`))(v));
+  return `${NL_COUNT(skips.figures)} ${skips.figures === 1 ? 'cijfer wordt' : 'cijfers worden'} overgeslagen: ${parts.join('; ')}.`;
 }
 
 /** "blad X, rij 7, kolom C, cel C7" — what the analyst looks up in the file. */

@@ -16,6 +16,7 @@ import type { Recipe } from './recipe';
 import { slugFor } from './suggest-indicator';
 import { areaResolver, inferMunicipality, withChoices, type AreaResolver } from './resolve-areas';
 import { shapeKeys, shapeSignature, shapeSimilarity } from './shape-signature';
+import { skipSummary } from './skip-summary';
 
 /**
  * Grid + known areas + indicator catalogue (+ saved recipes, + the analyst's overrides and
@@ -246,6 +247,7 @@ export function finishPreview(prepared: PreparedImport, sampleGrid: Grid = prepa
     columns: columnRoles(plan),
     measures: measurePreviews(plan, f.measureCounts),
     figures: f.figures,
+    skips: skipSummary(f.figures),
     samples: f.samples,
     definitions: prepared.definitions,
     composition: prepared.composition,

@@ -19,7 +19,7 @@ export interface Findings {
   problems: Problem[];
   problemCounts: Record<string, number>;
   /** toImport: the figures a commit writes (area known or created and confirmed, first of its key, a value or sign, a period). */
-  figures: { total: number; numbers: number; signs: Record<string, number>; invalid: number; toImport: number };
+  figures: { total: number; numbers: number; signs: Record<string, number>; invalid: number; toImport: number; skipped: SkippedFigures };
   measureCounts: Array<{ numbers: number; signs: number; invalid: number }>;
   areas: { matched: number; created: number; needsConfirmation: number; unmatched: number; skippedRows: number };
   review: Map<string, AreaReviewItem>;
@@ -28,6 +28,11 @@ export interface Findings {
   rowsRead: number;
   samples: SampleFigure[];
 }
+
+/** Why a figure is not imported (see skip-summary for what each asks of the analyst). */
+export type SkipReason = 'area_not_in_store' | 'area_unknown' | 'area_ambiguous' | 'area_unconfirmed' | 'no_area' | 'no_period' | 'duplicate' | 'not_a_number';
+/** Figures left out, by reason: how many, and in how many distinct areas (as the file names them). */
+export type SkippedFigures = Partial<Record<SkipReason, { figures: number; areas: number }>>;
 
 export class ProblemCollector {
   readonly findings: Findings;
@@ -39,6 +44,12 @@ export class ProblemCollector {
   /** Whether the figures after the last area event can be written (the same test the commit's writer makes). */
   private areaWritable = false;
   private readonly periods = new Map<string, boolean>();
+  /** The area labels of each skip reason, counted once each. */
+  private readonly skippedAreas = new Map<SkipReason, Set<string>>();
+  /** The label of the last area event, for the figures that follow it. */
+  private areaLabel = '';
+  /** Whether the last area event repeats an area and period (wide, transposed). */
+  private areaDuplicate = false;
 
   constructor(
     private readonly file: string,
@@ -48,7 +59,7 @@ export class ProblemCollector {
     this.findings = {
       problems: [],
       problemCounts: {},
-      figures: { total: 0, numbers: 0, signs: {}, invalid: 0, toImport: 0 },
+      figures: { total: 0, numbers: 0, signs: {}, invalid: 0, toImport: 0, skipped: {} },
       measureCounts: plan.measures.map(() => ({ numbers: 0, signs: 0, invalid: 0 })),
       areas: { matched: 0, created: 0, needsConfirmation: 0, unmatched: 0, skippedRows: 0 },
       review: new Map(),
@@ -74,6 +85,7 @@ export class ProblemCollector {
     this.lastWasDuplicate = false;
     if (event.kind === 'figure') return this.figure(event);
     this.findings.rowsRead++;
+    this.areaLabel = event.label;
     const at = { r: event.r, c: event.c };
     const where = cellAddress(event.r, event.c);
     const a = event.area;
@@ -118,6 +130,7 @@ export class ProblemCollector {
     // Wide: one row per area (and period, and breakdown); transposed: one column per area.
     if (a.kind === 'area' && this.plan.layout !== 'long') this.lastWasDuplicate = this.checkDuplicate(`${a.code}|${event.period}|${event.dimension}`, at, `area ${a.code} for this period${event.dimension ? ' and breakdown' : ''} already appears`);
     this.areaWritable = a.kind === 'area' && !a.needsConfirmation && !this.lastWasDuplicate;
+    this.areaDuplicate = this.lastWasDuplicate;
   }
 
   private periodReads(period: string | null): boolean {
@@ -125,6 +138,27 @@ export class ProblemCollector {
     let ok = this.periods.get(period);
     if (ok === undefined) this.periods.set(period, (ok = parsePeriod(period) !== null));
     return ok;
+  }
+
+  /** Counts a figure the commit leaves out, under the first reason that holds for it. */
+  private skipped(f: FigureRecord): void {
+    const a = f.area;
+    const reason: SkipReason =
+      f.parsed.kind !== 'number' && f.parsed.kind !== 'sign' ? 'not_a_number'
+      : a.kind === 'missing' ? 'no_area'
+      : a.kind === 'unmatched' ? (a.reason === 'not_created' ? 'area_not_in_store' : a.match.status === 'ambiguous' ? 'area_ambiguous' : 'area_unknown')
+      : a.kind === 'area' && a.needsConfirmation ? 'area_unconfirmed'
+      : this.lastWasDuplicate || this.areaDuplicate ? 'duplicate'
+      : 'no_period';
+    const entry = (this.findings.figures.skipped[reason] ??= { figures: 0, areas: 0 });
+    entry.figures++;
+    let labels = this.skippedAreas.get(reason);
+    if (!labels) this.skippedAreas.set(reason, (labels = new Set()));
+    const label = a.kind === 'area' ? a.code : this.areaLabel;
+    if (!labels.has(label)) {
+      labels.add(label);
+      entry.areas++;
+    }
   }
 
   /** Adds the area to the review list (once per label), counting the rows that name it. */
@@ -189,6 +223,7 @@ export class ProblemCollector {
     }
     if (this.plan.layout === 'long' && f.area.kind === 'area') this.lastWasDuplicate = this.checkDuplicate(`${f.area.code}|${m.indicator.code}|${f.period}|${f.dimension}`, { r: f.r, c: f.c }, 'this area, variable and period already appear');
     if (this.areaWritable && !this.lastWasDuplicate && (p.kind === 'number' || p.kind === 'sign') && this.periodReads(f.period)) fig.toImport++;
+    else this.skipped(f);
     if (f.period === null && (this.findings.problemCounts.no_period ?? 0) === 0) {
       this.add('no_period', 'error', `no period for "${m.label}": the file states none; give one (e.g. --period 2024)`, { r: f.r, c: f.c });
     }

@@ -3,7 +3,7 @@ import { conversionFactor, unitBase, unitFor } from '../numbers/units';
 import { periodFromHeader } from './detect-period';
 import type { IndicatorCatalogue } from './indicator-catalogue';
 import type { MeasurePlan } from './import-plan';
-import { suggestIndicator } from './suggest-indicator';
+import { suggestIndicator, type IndicatorSuggestion } from './suggest-indicator';
 
 /**
  * Turns one figure column (or long variable, or transposed row) into a MeasurePlan: which
@@ -25,18 +25,33 @@ export interface MeasureInput {
   decimalSeparator: ',' | '.' | null;
 }
 
+/** The indicators given to columns with a period in their header, by name and unit: per plan (its set of taken codes). */
+const seriesByPlan = new WeakMap<Set<string>, Map<string, IndicatorSuggestion>>();
+function seriesOf(taken: Set<string>): Map<string, IndicatorSuggestion> {
+  let m = seriesByPlan.get(taken);
+  if (!m) seriesByPlan.set(taken, (m = new Map()));
+  return m;
+}
+
 export function planMeasure(input: MeasureInput, catalogue: IndicatorCatalogue, taken: Set<string>): MeasurePlan {
   const fromText = input.unitText ? unitFromHeader(input.unitText) : undefined;
   const headerUnit = fromText?.base ? fromText : unitFromHeader(input.label);
   const unitSource = fromText?.base ? ('unit_column' as const) : ('header' as const);
   const period = periodFromHeader(input.label);
-  let indicator = suggestIndicator(input.key === input.label ? input.label : input.key, catalogue, taken, headerUnit.base === 'percent');
+  // "inwoners 2024" is the indicator "inwoners" for 2024: the name without its period, and the
+  // columns of one name with a period each (a series) are one indicator.
+  const named = input.key === input.label ? (period && period.stem ? period.stem : input.label) : input.key;
+  const series = period && input.key === input.label ? seriesOf(taken) : null;
+  const seriesKey = `${named.trim().toLowerCase()}\u0000${headerUnit.base ?? ''}`;
+  const sibling = series?.get(seriesKey);
+  let indicator = sibling ?? suggestIndicator(named, catalogue, taken, headerUnit.base === 'percent');
   // "% verweduwd" is not the count "Verweduwd": a match by name alone must fit the stated unit.
   // A match by code or StatLine key stands, and a disagreeing unit is reported instead.
   const byNameOnly = indicator.via === 'name' || indicator.via === 'fuzzy';
   if (byNameOnly && indicator.unit && headerUnit.base && conversionFactor({ base: headerUnit.base, factor: headerUnit.factor }, indicator.unit) === null) {
-    indicator = suggestIndicator(input.key === input.label ? input.label : input.key, { ...catalogue, byName: new Map(), indicators: [] }, taken, headerUnit.base === 'percent');
+    indicator = suggestIndicator(named, { ...catalogue, byName: new Map(), indicators: [] }, taken, headerUnit.base === 'percent');
   }
+  series?.set(seriesKey, indicator);
 
   const base: Omit<MeasurePlan, 'unit' | 'unitSource' | 'scale'> = {
     key: input.key,

@@ -28,6 +28,7 @@ export const ProblemKind = z.enum([
   'duplicate_definition',
   'nothing_imported', // a commit that found nothing it could write
   'already_imported', // the same file (same sha256 and sheet) is in the store
+  'too_many_skipped', // a commit that would leave out more than a small share of its figures (CLI without --allow-skips)
 ]);
 export type ProblemKind = z.infer<typeof ProblemKind>;
 
@@ -171,7 +172,13 @@ export const ImportPreview = z.object({
   columns: z.array(z.object({ column: z.string(), header: z.string(), role: z.string() })),
   measures: z.array(MeasurePreview),
   /** toImport: what a commit with these choices writes. */
-  figures: z.object({ total: z.number().int(), numbers: z.number().int(), signs: z.record(z.string(), z.number().int()), invalid: z.number().int(), toImport: z.number().int() }),
+  figures: z.object({
+    total: z.number().int(), numbers: z.number().int(), signs: z.record(z.string(), z.number().int()), invalid: z.number().int(), toImport: z.number().int(),
+    /** Figures a commit leaves out, by reason (see skip-summary): how many, in how many areas. */
+    skipped: z.record(z.string(), z.object({ figures: z.number().int(), areas: z.number().int() })),
+  }),
+  /** The figures left out, in one line, and whether that is more than a small share (see skip-summary). */
+  skips: z.object({ figures: z.number().int(), share: z.number(), tooMany: z.boolean(), line: z.string().nullable() }),
   samples: z.array(SampleFigure),
   /** A variable dictionary: its definitions; `new` of them define indicators neither the catalogue nor the store has. */
   definitions: z.object({ total: z.number().int(), new: z.number().int(), sample: z.array(DefinitionPreview) }).nullable(),

@@ -13,7 +13,7 @@ import { makeUglyWorkbook } from '../../fixtures/make-ugly-workbook';
  */
 const dir = mkdtempSync(path.join(os.tmpdir(), 'wv-cli-import-'));
 const scratch = (): string => path.join(mkdtempSync(path.join(dir, 'db-')), 'store.sqlite');
-const KEYS = ['committed', 'source_id', 'file', 'sha256', 'sheet', 'layout', 'header_rows', 'rows_read', 'observations', 'areas_matched', 'areas_unmatched', 'indicators_new', 'issues'];
+const KEYS = ['committed', 'source_id', 'file', 'sha256', 'sheet', 'layout', 'header_rows', 'rows_read', 'observations', 'areas_matched', 'areas_unmatched', 'indicators_new', 'figures_skipped', 'skip_summary', 'issues'];
 
 interface CliIssue {
   sheet: string | null;
@@ -36,7 +36,7 @@ describe('wijkverkenner import', () => {
   it('--help documents the options and the policy for areas it cannot decide', async () => {
     const run = await cli('import', '--help');
     expect(run.code).toBe(0);
-    for (const text of ['--sheet NAME', '--mapping auto|none|NAME', '--period YYYY', '--dry-run', '--json', '--create-areas', '--accept-fuzzy', '--alias TEXT=CODE', 'skipped and listed as an issue', 'Exit 1 when nothing could be committed']) {
+    for (const text of ['--sheet NAME', '--mapping auto|none|NAME', '--period YYYY', '--dry-run', '--json', '--create-areas', '--no-create-areas', '--allow-skips', '--accept-fuzzy', '--alias TEXT=CODE', 'skipped and listed as an issue', 'Exit 1 when nothing could be committed']) {
       expect(run.stdout).toContain(text);
     }
     const all = await cli('--help');
@@ -44,10 +44,10 @@ describe('wijkverkenner import', () => {
     expect(all.stdout).toContain('sources [--json]');
   });
 
-  it('skips CBS areas the store lacks unless --create-areas, lists them, and exits 1 when nothing was committed', async () => {
+  it('with --no-create-areas skips CBS areas the store lacks, lists them, and exits 1 when nothing was committed', async () => {
     const db = scratch();
     const { file } = makeUglyWorkbook(dir);
-    const without = await cli('--db', db, 'import', file, '--json');
+    const without = await cli('--db', db, 'import', file, '--no-create-areas', '--json');
     expect(without.code).toBe(1);
     const r = without.json() as CliReport;
     expect(Object.keys(r)).toEqual(KEYS);
@@ -58,7 +58,14 @@ describe('wijkverkenner import', () => {
     expect(r.issues[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/nothing in focusgebieden-2023\.xlsx could be imported/) });
     expect((await cli('--db', db, 'sources', '--json')).json()).toHaveLength(3);
 
-    const created = await cli('--db', db, 'import', file, '--create-areas', '--json');
+    // By default CBS codes are created with their parents; what is still left out (an unknown name,
+    // a text cell) is more than a small share of this small file: not committed, unless --allow-skips.
+    const refused = await cli('--db', db, 'import', file, '--json');
+    expect(refused.code).toBe(1);
+    expect(refused.json()).toMatchObject({ committed: false, observations: 0, figures_skipped: 9, skip_summary: '9 figures skipped: 1 unknown area name — use --create-areas --under GM…, or --alias NAME=CODE; 4 repeating an area and period; 1 in cells that are not numbers' });
+    expect(refused.stderr).toContain('focusgebieden-2023.xlsx: 9 figures skipped: 1 unknown area name');
+    expect((await cli('--db', db, 'sources', '--json')).json()).toHaveLength(3);
+    const created = await cli('--db', db, 'import', file, '--allow-skips', '--json');
     expect(created.code).toBe(0);
     expect(created.json()).toMatchObject({ committed: true, layout: 'wide', header_rows: [4, 5], rows_read: 7, observations: 15, areas_matched: 4, areas_unmatched: 1, indicators_new: 3 });
   });
@@ -66,11 +73,11 @@ describe('wijkverkenner import', () => {
   it('--dry-run previews what a commit would write and writes nothing', async () => {
     const db = scratch();
     const { file } = makeUglyWorkbook(dir);
-    const run = await cli('--db', db, 'import', file, '--dry-run', '--create-areas', '--json');
+    const run = await cli('--db', db, 'import', file, '--dry-run', '--create-areas', '--allow-skips', '--json');
     expect(run.code).toBe(0);
     expect(run.json()).toMatchObject({ committed: false, source_id: null, observations: 15, areas_matched: 4, areas_unmatched: 1, indicators_new: 3 });
     expect((await cli('--db', db, 'sources', '--json')).json()).toHaveLength(3);
-    const human = await cli('--db', db, 'import', file, '--dry-run', '--create-areas');
+    const human = await cli('--db', db, 'import', file, '--dry-run', '--create-areas', '--allow-skips');
     expect(human.stdout).toMatch(/^Proefimport \(er is niets opgeslagen\): focusgebieden-2023\.xlsx \(blad Focusgebieden\)\./);
     expect(human.stdout).toContain('15 cijfers zouden worden opgeslagen');
     expect(human.stdout).toMatch(/fout\s+C10\s+C10: "n\.v\.t\." is text/);
@@ -126,7 +133,7 @@ describe('wijkverkenner import', () => {
   it('sources, mappings and observations --source: each figure says where it came from', async () => {
     const db = scratch();
     const { file } = makeUglyWorkbook(dir);
-    const r = (await cli('--db', db, 'import', file, '--create-areas', '--json')).json() as CliReport;
+    const r = (await cli('--db', db, 'import', file, '--create-areas', '--allow-skips', '--json')).json() as CliReport;
     const sources = (await cli('--db', db, 'sources', '--json')).json() as Record<string, unknown>[];
     expect(sources[0]).toMatchObject({ id: r.source_id, kind: 'file', file: 'focusgebieden-2023.xlsx', sheet: 'Focusgebieden', layout: 'wide', rows_read: 7, observations_written: 15, current: 15, superseded: 0 });
     expect((sources[0]?.sha256 as string).length).toBe(64);

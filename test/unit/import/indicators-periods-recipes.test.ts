@@ -63,9 +63,20 @@ describe('periods', () => {
     ['Bevolking (2023)', '2023', false],
     ['Bevolkingsprognose 2015', null, false],
     ['Bouwjaar voor 2000', null, false],
+    // Issue 15, class 4: the period ending a label, in the ways files write it.
+    ['inwoners 2024', '2024', false],
+    ['bevolking naar leeftijd|2024', '2024', false],
+    ['Aantal woningen (2023)', '2023', false],
+    ['1 januari 2024', '2024', false],
+    ['Inwoners 1 januari 2024', '2024', false],
+    ['Huishoudens per 1 jan 2023*', '2023', true],
+    ['peildatum 31-12-2023', '2023', false],
+    ['Woningen gebouwd na 2000', null, false],
+    ['Woningen 1945 tot 2000', null, false],
   ])('%j → %s', (label, period, provisional) => {
     const p = periodFromHeader(label);
     expect(p?.period ?? null).toBe(period);
+    if (p && /[a-z]/i.test(label.replace(/januari|jan|peildatum/gi, ''))) expect(p.stem).not.toMatch(/(19|20)\d{2}/);
     if (p) expect(p.provisional).toBe(provisional);
   });
   it('reads a year from titles and file names, never from a date stamp', () => {
