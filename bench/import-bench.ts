@@ -16,7 +16,7 @@ import { makeCbsSizedWorkbook } from '../test/fixtures/make-cbs-sized-workbook';
  *    with its provenance, commit — the process's wall time (the figure the target is about), and
  *    the import job's own time up to the commit.
  * Target: import / SheetJS ≤ 1.0 and the import's peak RSS under 600 MB. Figures, never pass/fail.
- * Each is measured WV_BENCH_RUNS times (default 5), interleaved (parse, import, tuned parse), and
+ * Each is measured WV_BENCH_RUNS times (default 2, so `npm run bench` stays under 5 minutes), interleaved (parse, import, tuned parse), and
  * compared best against best and run by run.
  */
 interface ChildRun {
@@ -80,7 +80,7 @@ export async function runImportBench(): Promise<Record<string, string | number>>
 
     // The machine is shared: each is run RUNS times, interleaved, and the best of each compared
     // (every run's ratio is listed too). WV_BENCH_RUNS sets how many.
-    const runs = Math.max(1, Number(process.env.WV_BENCH_RUNS) || 5);
+    const runs = Math.max(1, Number(process.env.WV_BENCH_RUNS) || 2);
     const cli = path.join(repoRoot(), 'dist', 'main', 'cli.cjs');
     const parses: ChildRun[] = [];
     const tunedParses: ChildRun[] = [];

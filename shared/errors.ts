@@ -21,6 +21,7 @@ export const ErrorCode = z.enum([
   'EXPORT_EMPTY', // a briefing table without rows or columns
   'STORE_NEWER_THAN_APP',
   'STORE_CORRUPT',
+  'STORE_BUSY', // another connection holds the write lock longer than we wait
   'MIGRATION_FAILED',
   'BACKUP_FAILED',
   'CANCELLED',
@@ -104,6 +105,11 @@ export function toFailure(err: unknown): Failure {
         ...(err.details ? { details: clipDetails(err.details) } : {}),
       },
     };
+  }
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
+    // A write that waited its busy timeout for another writer (a long import in another window).
+    return { ok: false, error: { code: 'STORE_BUSY', message: 'The store is busy: another program is writing to it. Nothing was changed; try again when it has finished.' } };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { ok: false, error: { code: 'INTERNAL', message: clip(message, ERROR_LIMITS.message) } };

@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../../shared/contract/envelope';
+import { SHELL_ONLY_CALLS } from '../../shared/contract/app';
 import { AppError, toFailure } from '../../shared/errors';
 
 export const CALL_CHANNEL = 'wv:call';
@@ -14,6 +15,7 @@ export function registerIpc(ipcMain: IpcMain, call: (name: string, input: unknow
     const url = event.senderFrame?.url ?? '';
     if (!url.startsWith('file://')) return toFailure(new AppError('UNAUTHORIZED', `Call refused from ${url || 'an unknown frame'}.`));
     if (typeof name !== 'string') return toFailure(new AppError('UNKNOWN_CALL', 'A call needs a name.'));
+    if (SHELL_ONLY_CALLS.has(name)) return toFailure(new AppError('UNAUTHORIZED', `${name} is made from the menu, not by the page.`));
     return call(name, input);
   });
 }

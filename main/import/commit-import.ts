@@ -256,7 +256,9 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
     });
     if (control.isCancelled()) throw control.cancelled();
     await flusher?.stop();
+    control.progress('vastleggen', 0, 1);
     commitImportTransaction(db);
+    control.progress('vastleggen', 1, 1);
     return final;
   } catch (err) {
     await flusher?.stop();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { AppError, toFailure } from '../../shared/errors';
+import { traceProgress } from '../app/progress-trace';
 import type { AnyJobKind } from './job-types';
 import type { JobMessage, JobWorkerData } from './worker-side';
 
@@ -82,6 +83,7 @@ export class JobRunner {
   }
 
   private onProgress(job: Job, phase: string, done: number, total: number | null): void {
+    traceProgress(job.status.kind, phase, done, total);
     const elapsedMs = Date.now() - job.startedAt;
     const etaMs = total !== null && done > 0 && total >= done ? Math.round((elapsedMs / done) * (total - done)) : null;
     job.status.progress = { phase, done, total, elapsedMs, etaMs };
@@ -123,8 +125,9 @@ export class JobRunner {
       });
       this.finish(job, spec, { result });
     } catch (err) {
-      if (!(err instanceof AppError)) this.options.log?.(`job ${job.status.kind} failed: ${(err as Error).stack ?? String(err)}`);
-      this.finish(job, spec, { failure: toFailure(err) });
+      const failure = toFailure(err);
+      if (failure.error.code === 'INTERNAL') this.options.log?.(`job ${job.status.kind} failed: ${(err as Error).stack ?? String(err)}`);
+      this.finish(job, spec, { failure });
     }
   }
 

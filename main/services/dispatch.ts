@@ -30,7 +30,9 @@ export async function dispatch(name: string, raw: unknown, ctx: ServiceContext):
     }
     return { ok: true, value: output.data };
   } catch (err) {
-    if (!(err instanceof AppError)) ctx.log(`call ${name} failed`, err);
-    return toFailure(err);
+    const failure = toFailure(err);
+    // Only a real crash goes to the developers' log (with its stack); a busy store is data.
+    if (failure.error.code === 'INTERNAL') ctx.log(`call ${name} failed`, err);
+    return failure;
   }
 }

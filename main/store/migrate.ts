@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { traceProgress } from '../app/progress-trace';
 import { AppError } from '../../shared/errors';
 import { migrations as shippedMigrations, type Migration } from './migrations/index';
 
@@ -19,19 +20,39 @@ export function migrate(db: Database.Database, dbPath: string, migrations: reado
   refuseNewerStore(from, dbPath, latestVersion);
   if (from === latestVersion) return { from, to: from, backupPath: null };
 
+  traceProgress('migrate', 'backup', from, latestVersion);
   const backupPath = from > 0 && dbPath !== ':memory:' ? backupBeforeMigration(db, dbPath, from) : null;
   const pending = migrations.filter((m) => m.version > from);
+  // Foreign keys are off while the steps run and checked once at their end, inside the
+  // transaction — SQLite's own procedure for schema changes. With them on, dropping a rebuilt
+  // table (0002 drops the old observation table) checks every deleted row against the table's
+  // self-reference by a full scan: quadratic, minutes for 150,000 figures, hours for a national
+  // workbook (found by the crash test, which migrates a large version-1 store).
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
-      for (const m of pending) db.exec(m.sql);
+      for (const m of pending) {
+        traceProgress('migrate', m.name, m.version, latestVersion);
+        db.exec(m.sql);
+      }
+      if (foreignKeys) {
+        const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (broken.length > 0) {
+          throw new Error(`${broken.length} row(s) point to rows that do not exist (first: ${broken[0]?.table} → ${broken[0]?.parent})`);
+        }
+      }
       db.pragma(`user_version = ${latestVersion}`);
     })();
+    traceProgress('migrate', 'done', latestVersion, latestVersion);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new AppError(
       'MIGRATION_FAILED',
       `Migrating ${dbPath} from version ${from} to ${latestVersion} failed: ${reason}. The store was left unchanged${backupPath ? `; a backup is at ${backupPath}` : ''}.`,
     );
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
   return { from, to: latestVersion, backupPath };
 }
@@ -50,7 +71,11 @@ function backupBeforeMigration(db: Database.Database, dbPath: string, from: numb
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   let target = `${dbPath}.v${from}-${stamp}.bak`;
   for (let i = 1; existsSync(target); i++) target = `${dbPath}.v${from}-${stamp}-${i}.bak`;
-  // VACUUM INTO writes a consistent, compact copy even while the store is in WAL mode.
-  db.prepare('VACUUM INTO ?').run(target);
+  // VACUUM INTO writes a consistent, compact copy even while the store is in WAL mode. It goes to
+  // a temporary name first: a crash while it is written must not leave half a copy named .bak.
+  const part = `${target}.part`;
+  rmSync(part, { force: true });
+  db.prepare('VACUUM INTO ?').run(part);
+  renameSync(part, target);
   return target;
 }

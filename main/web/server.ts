@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Envelope } from '../../shared/contract/envelope';
+import { SHELL_ONLY_CALLS } from '../../shared/contract/app';
 import { AppError, toFailure } from '../../shared/errors';
 import { backupFileName } from '../store/backup';
 import { CONTENT_SECURITY_POLICY } from '../app/csp';
@@ -66,6 +67,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
       const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (SHELL_ONLY_CALLS.has(name)) {
+        sendJson(res, 403, toFailure(new AppError('UNAUTHORIZED', `${name} is not a call the page may make (use GET /backup).`)));
+        return;
+      }
       let input: unknown;
       try {
         input = JSON.parse((await readBody(req, MAX_JSON_BYTES)) || '{}');

@@ -33,3 +33,10 @@ export const appCalls = {
   'app.info': call(z.object({}).strict(), AppInfo, 'The open store, its schema version and what it holds.'),
   'app.backup': call(BackupRequest, BackupResult, 'Write a consistent copy of the open store to a new file (online backup, checked).'),
 };
+
+/**
+ * Calls a shell makes itself — the desktop menu, the CLI, the web shell's GET /backup — and the
+ * page never does. Both doors to the page (Electron IPC, POST /api/…) refuse them, so script in
+ * the page, whatever its origin, cannot write a file wherever it names (docs/security.md).
+ */
+export const SHELL_ONLY_CALLS: ReadonlySet<string> = new Set(['app.backup']);

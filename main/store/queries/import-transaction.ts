@@ -1,4 +1,5 @@
 import type { Store } from '../open-store';
+import { beginImmediate, IMPORT_WAIT_MS } from '../write-lock';
 
 /**
  * The statements an import runs around its writes: its one transaction (taken IMMEDIATE, so no
@@ -6,7 +7,7 @@ import type { Store } from '../open-store';
  * figures point to, read inside that transaction.
  */
 export function beginImport(db: Store): void {
-  db.exec('BEGIN IMMEDIATE');
+  beginImmediate(db, IMPORT_WAIT_MS, 'Nothing was imported.');
 }
 
 export function commitImportTransaction(db: Store): void {

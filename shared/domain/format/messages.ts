@@ -27,6 +27,7 @@ export const ERROR_TEXT: Record<ErrorCode, string> = {
   FILE_UNWRITABLE: 'Het bestand kan daar niet worden opgeslagen.',
   EXPORT_EMPTY: 'De tabel is leeg: kies ten minste één rij en één kolom.',
   STORE_NEWER_THAN_APP: 'Dit project is gemaakt met een nieuwere Wijkverkenner.',
+  STORE_BUSY: 'Het project is bezet: een ander venster of programma schrijft erin. Er is niets gewijzigd; probeer het zo opnieuw.',
   STORE_CORRUPT: 'Het projectbestand is beschadigd of geen Wijkverkenner-project.',
   MIGRATION_FAILED: 'Het bijwerken van het projectbestand is mislukt; het bestand is ongewijzigd.',
   BACKUP_FAILED: 'De reservekopie kon niet worden gemaakt; het project zelf is ongewijzigd.',

@@ -167,6 +167,17 @@ describe('app.backup, the CLI and the web shell', () => {
         req.end();
       });
     try {
+      // The page itself cannot ask for a copy at a path of its choosing: only GET /backup.
+      const viaApi = await new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: web.port, method: 'POST', path: '/api/app.backup', headers: { host: `127.0.0.1:${web.port}`, 'x-wv-token': web.token, 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ path: path.join(dir, 'via-api.sqlite') }));
+      });
+      expect(viaApi).toBe(403);
+      expect(existsSync(path.join(dir, 'via-api.sqlite'))).toBe(false);
       expect((await get({})).status).toBe(401);
       const res = await get({ cookie: `wv_token=${web.token}` });
       expect(res.status).toBe(200);

@@ -98,6 +98,21 @@ describe('store: open, migrate, seed', () => {
     db.close();
   });
 
+  it('checks foreign keys once at the end of the steps: a step that leaves a dangling reference fails and changes nothing', () => {
+    const file = path.join(tmp(), 'dangling.sqlite');
+    openStore(file).db.close();
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    const figures = count(db, 'observation');
+    const next = [...migrations, { version: migrations.length + 1, name: 'dangling', sql: 'UPDATE observation SET source_id = 999999 WHERE id = (SELECT min(id) FROM observation);' }];
+    expect(() => migrate(db, file, next)).toThrowError(/Migrating .* failed: 1 row\(s\) point to rows that do not exist .*left unchanged/);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM observation WHERE source_id = 999999').pluck().get()).toBe(0);
+    expect(count(db, 'observation')).toBe(figures);
+    db.close();
+  });
+
   it('refuses a store written by a newer app, and leaves its bytes as they were', () => {
     const file = path.join(tmp(), 'future.sqlite');
     openStore(file).db.close();

@@ -94,4 +94,12 @@ describe('web shell: loopback only, per-launch token, same contract', () => {
     expect(path.basename(env.value.path)).toBe('cijfers 2024.csv');
     expect(readFileSync(env.value.path, 'utf8')).toBe(content);
   });
+
+  it('refuses a JSON body over 2 MB and an upload declared over 200 MB, or without a length', async () => {
+    const big = await api({ 'x-wv-token': web.token }, JSON.stringify({ kind: 'x'.repeat(2 * 1024 * 1024 + 10) }));
+    expect(big.status).toBe(400);
+    expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', message: expect.stringContaining('larger than') } });
+    const huge = await send(web.port, { method: 'POST', path: '/upload', headers: { host: `127.0.0.1:${web.port}`, 'x-wv-token': web.token, 'x-file-name': 'groot.xlsx', 'content-length': String(201 * 1024 * 1024) }, body: '' }).catch(() => null);
+    if (huge) expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE' } });
+  });
 });

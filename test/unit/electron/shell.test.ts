@@ -81,6 +81,17 @@ describe('Electron IPC bridge', () => {
     expect(await handler?.({ senderFrame: { url: 'https://evil.example/' } }, 'areas.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(await handler?.({ senderFrame: { url: 'file:///x' } }, 42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
     expect(call).toHaveBeenCalledTimes(1);
+    // The page may not write files where it likes: a backup is made from the menu only.
+    expect(await handler?.({ senderFrame: { url: 'file:///app/dist/renderer/index.html' } }, 'app.backup', { path: '/home/analist/.bashrc', overwrite: true })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(call).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the risky switches off: no experimental features, no Blink features, no insecure content', () => {
+    const prefs = secureWebPreferences('/p.cjs') as Record<string, unknown>;
+    expect(prefs.experimentalFeatures).not.toBe(true);
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.webSecurity).toBe(true);
   });
 });
 

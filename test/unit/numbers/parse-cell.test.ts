@@ -126,3 +126,21 @@ describe('parseCell: workbook numbers', () => {
     expect(parseCell({ text: '.', value: Number.NaN })).toEqual({ kind: 'sign', sign: 'unknown', value: null });
   });
 });
+
+describe('cells too long to be figures (the 60 MB cell)', () => {
+  it('refuses a long run of digits in constant time, quoting only its start; reads long prose as text', () => {
+    const digits = '1'.repeat(5_000_000);
+    const started = performance.now();
+    const cell = parseCell({ text: digits });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(cell).toEqual({ kind: 'invalid', reason: `"${'1'.repeat(40)}…" is too long to be a figure (5000000 characters; at most 200)` });
+    expect(parseCell({ text: `Toelichting: ${'lange tekst '.repeat(100)}` }).kind).toBe('text');
+    expect(parseCell({ text: '1'.repeat(400) })).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('too long to be a figure') });
+  });
+
+  it('quotes a long bad cell shortened, with its length', () => {
+    const bad = parseCell({ text: `12 ${'x'.repeat(150)}` });
+    expect(bad).toMatchObject({ kind: 'invalid' });
+    expect((bad as { reason: string }).reason.length).toBeLessThan(120);
+  });
+});
