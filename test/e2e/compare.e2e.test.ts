@@ -244,6 +244,7 @@ describe.skipIf(!real)('Vergelijken and Samenstelling in Chromium (real KWB Utre
 
     // Vergelijken follows the confirmed composition: no "te bevestigen" on Overvecht any more.
     await nav(page, 'Vergelijken').click();
+    await page.getByRole('heading', { level: 1, name: 'Vergelijken' }).waitFor();
     await gridRow(page, 'NPLV15').first().waitFor({ timeout: 30_000 });
     await expect(gridRow(page, 'NPLV15').first().textContent()).resolves.not.toContain('te bevestigen');
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -301,7 +302,7 @@ describe('Vergelijken over the years (generated KWB workbooks)', () => {
     await page.getByLabel('Verschil ten opzichte van').selectOption('2022');
     const west = await figureCell(page, 'WK034401', 'a_inw');
     await expect.poll(() => west.locator('.val').textContent(), { timeout: 30_000 }).toBe(nl(Number(y['2023']?.WK034401?.a_inw)));
-    await expect(west.locator('.delta').textContent()).resolves.toBe(`+${nl(Number(y['2023']?.WK034401?.a_inw) - Number(y['2022']?.WK034401?.a_inw))}`);
+    await expect.poll(() => west.locator('.delta').textContent()).toBe(`+${nl(Number(y['2023']?.WK034401?.a_inw) - Number(y['2022']?.WK034401?.a_inw))}`);
     // WK034402 was redrawn in 2023: no difference, and the cell says why.
     const nw = await figureCell(page, 'WK034402', 'a_inw');
     await expect(nw.locator('.delta').textContent()).resolves.toBe('Δ ?');

@@ -22,7 +22,10 @@ export function AreasScreen() {
   const [compositionList, reloadCompositions] = useCall('composition.list', {});
   const [editing, setEditing] = useState<Area | null>(null);
   const editor = useRef<HTMLElement>(null);
-  useEffect(() => editor.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), [editing]);
+  useEffect(() => {
+    // Braces: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+    void editor.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [editing]);
   const compositions = useMemo(() => new Map(compositionList.status === 'ok' ? compositionList.value.focusAreas.map((f) => [f.focusAreaCode, f]) : []), [compositionList]);
   const shown = useMemo(() => (areas.status === 'ok' ? areas.value.filter((a) => filter === 'all' || a.kind === filter) : []), [areas, filter]);
   const themeOf = useMemo(() => {

@@ -31,7 +31,9 @@ export function AreaChoice({ value, mode, onChange, names }: { value: AreasValue
   const [busy, setBusy] = useState(false);
   // The mode being chosen: "districts" shows the municipality select before any area is resolved.
   const [picking, setPicking] = useState<AreaMode>(mode);
-  useEffect(() => setPicking(mode), [mode]);
+  useEffect(() => {
+    setPicking(mode);
+  }, [mode]);
   const munis = municipalities.status === 'ok' ? [...municipalities.value].sort((a, b) => a.name.localeCompare(b.name, 'nl')) : [];
 
   const resolve = async (next: AreaMode, muni: string): Promise<void> => {

@@ -333,7 +333,7 @@ export function CompareScreen() {
                   <CompareGrid
                     indicators={result.indicators}
                     model={model}
-                    display={{ ...display, delta: display.delta && !!state.compareTo }}
+                    display={{ ...display, delta: display.delta && !!result.compareTo }}
                     pinned={pinned}
                     transposed={!!state.transposed}
                     sort={state.sort}
