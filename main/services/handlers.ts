@@ -4,15 +4,18 @@ import { areaHandlers } from './areas-service';
 import { jobHandlers } from './jobs-service';
 import { importHandlers } from './import-service';
 import { scenarioHandlers } from './scenario-service';
+import { mapHandlers } from './maps-service';
 import type { Handlers } from './handler-types';
 
-const features: object[] = [appHandlers, areaHandlers, jobHandlers, importHandlers, scenarioHandlers];
+const features: object[] = [appHandlers, areaHandlers, jobHandlers, importHandlers, scenarioHandlers,
+  mapHandlers];
 
 /**
  * Every contract call implemented exactly once. The type makes a missing or misspelt handler a
  * compile error; the check below makes a handler registered by two features a start-up error.
  */
-export const handlers: Handlers<CallName> = { ...appHandlers, ...areaHandlers, ...jobHandlers, ...importHandlers, ...scenarioHandlers };
+export const handlers: Handlers<CallName> = { ...appHandlers, ...areaHandlers, ...jobHandlers, ...importHandlers, ...scenarioHandlers,
+  ...mapHandlers };
 
 const seen = new Set<string>();
 for (const feature of features) {

@@ -4,6 +4,7 @@ import { areaCalls } from './areas';
 import { jobCalls } from './jobs';
 import { importCalls } from './import';
 import { scenarioCalls } from './scenario';
+import { mapCalls } from './maps';
 import type { CallSpec } from './define';
 
 /**
@@ -16,6 +17,7 @@ export const contract = {
   ...jobCalls,
   ...importCalls,
   ...scenarioCalls,
+  ...mapCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;
