@@ -1,4 +1,4 @@
-import union from '@turf/union';
+import { union } from '@turf/union';
 import { featureCollection, feature } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { bboxOf, mapPositions, roundPosition, type AreaGeometry, type BBox } from './geometry';

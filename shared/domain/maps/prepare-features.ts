@@ -1,4 +1,4 @@
-import simplify from '@turf/simplify';
+import { simplify } from '@turf/simplify';
 import type { Feature, Position } from 'geojson';
 import { crsFromExtent, toWgs84, type Crs } from './crs';
 import { identifyFeature, yearFromProperties, type BoundaryKind } from './feature-code';

@@ -6,6 +6,9 @@ import { readBoundaryFile } from '../../../main/maps/read-boundary-file';
 import { rdToLonLat } from '../../../shared/domain/maps/crs';
 import { prepareBoundaries } from '../../../shared/domain/maps/prepare-features';
 import { squareGrid, writeGeoJson, writeGeoPackage, writeTopoJson } from '../../fixtures/make-boundaries';
+import { startServices } from '../../../main/app/services';
+import { hasRealData, realFile } from '../../helpers/real-data';
+import { cli } from '../../helpers/run-cli';
 import { freshServices } from '../../helpers/services';
 import { fails, ok, seedIndicator } from '../scenario/helpers';
 
@@ -132,5 +135,26 @@ describe('maps.importBoundaries and maps.get through dispatch', () => {
     expect(latest.figures.map((f) => [f.areaCode, f.period, f.value, f.source.file])).toEqual([['WK034403', '2024', 32000, 'kwb-2024b.xlsx']]);
     const older = await ok(services, 'maps.get', { kind: 'district', indicatorCode: 'a_inw', period: '2023' });
     expect(older.figures.map((f) => f.value)).toEqual([31000]);
+  });
+});
+
+describe.skipIf(!hasRealData)('a map of the real KWB Utrecht 2024 figures', () => {
+  it('gives each Utrecht district its huurwoningen share from the workbook', async () => {
+    const services = freshServices();
+    const db = path.join(services.dir, 'store.sqlite');
+    services.close();
+    {
+      const imported = await cli('--db', db, 'import', realFile('CBS-Utrecht-kwb-2024.xlsx'), '--create-areas', '--json');
+      expect(imported.code, imported.stderr).toBe(0);
+      const again = startServices(db, 'cli');
+      const codes = Array.from({ length: 10 }, (_, i) => `WK0344${String(i + 1).padStart(2, '0')}`);
+      const file = writeGeoJson(path.join(dir, 'wijken_2024.geojson'), squareGrid({ codes, columns: 5, origin: [132000, 454000], side: 1000, codeKey: 'wijkcode' }), 'urn:ogc:def:crs:EPSG::28992');
+      expect((await ok(again, 'maps.importBoundaries', { filePath: file })).matchedAreas).toBe(10);
+      const map = await ok(again, 'maps.get', { kind: 'district', indicatorCode: 'p_huurw' });
+      expect(map.features.every((f) => f.inStore)).toBe(true);
+      expect(map.figures).toHaveLength(10);
+      expect(map.figures.every((f) => f.source.file === 'CBS-Utrecht-kwb-2024.xlsx' && f.period === '2024')).toBe(true);
+      again.close();
+    }
   });
 });
