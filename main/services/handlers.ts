@@ -4,10 +4,12 @@ import { areaHandlers } from './areas-service';
 import { jobHandlers } from './jobs-service';
 import { importHandlers } from './import-service';
 import { scenarioHandlers } from './scenario-service';
+import { compareHandlers } from './compare-service';
 import { mapHandlers } from './maps-service';
 import type { Handlers } from './handler-types';
 
 const features: object[] = [appHandlers, areaHandlers, jobHandlers, importHandlers, scenarioHandlers,
+  compareHandlers,
   mapHandlers];
 
 /**
@@ -15,6 +17,7 @@ const features: object[] = [appHandlers, areaHandlers, jobHandlers, importHandle
  * compile error; the check below makes a handler registered by two features a start-up error.
  */
 export const handlers: Handlers<CallName> = { ...appHandlers, ...areaHandlers, ...jobHandlers, ...importHandlers, ...scenarioHandlers,
+  ...compareHandlers,
   ...mapHandlers };
 
 const seen = new Set<string>();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { migrate, type MigrationResult } from './migrate';
 import { applySeed, type SeedResult } from './seed';
+import { applyCompositionSeed } from './seed-compositions';
 
 export type Store = Database.Database;
 
@@ -54,6 +55,7 @@ export function openStore(dbPath: string, options: OpenStoreOptions = {}): Opene
     checkIntegrity(db, dbPath);
     const migration = migrate(db, dbPath);
     const seed = options.seed === false ? null : applySeed(db);
+    if (options.seed !== false) applyCompositionSeed(db);
     return { db, path: dbPath, migration, seed };
   } catch (err) {
     db.close();

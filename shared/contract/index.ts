@@ -4,6 +4,7 @@ import { areaCalls } from './areas';
 import { jobCalls } from './jobs';
 import { importCalls } from './import';
 import { scenarioCalls } from './scenario';
+import { compareCalls } from './compare';
 import { mapCalls } from './maps';
 import type { CallSpec } from './define';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...jobCalls,
   ...importCalls,
   ...scenarioCalls,
+  ...compareCalls,
   ...mapCalls,
 } satisfies Record<string, CallSpec>;
 
@@ -33,3 +35,4 @@ export function isCallName(name: string): name is CallName {
 export * from './model';
 export * from './app';
 export * from './jobs';
+export * from './compare';

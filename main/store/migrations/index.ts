@@ -6,7 +6,8 @@ import m0003 from './0003-observation-lean.sql?raw';
 import m0004 from './0004-latest-period.sql?raw';
 import m0005 from './0005-area-first.sql?raw';
 import m0006 from './0006-source-extent.sql?raw';
-import m0007 from './0007-boundaries.sql?raw';
+import m0007 from './0007-composition-history.sql?raw';
+import m0008 from './0008-boundaries.sql?raw';
 
 export interface Migration {
   version: number;
@@ -21,7 +22,8 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '0004-latest-period', sql: m0004 },
   { version: 5, name: '0005-area-first', sql: m0005 },
   { version: 6, name: '0006-source-extent', sql: m0006 },
-  { version: 7, name: '0007-boundaries', sql: m0007 },
+  { version: 7, name: '0007-composition-history', sql: m0007 },
+  { version: 8, name: '0008-boundaries', sql: m0008 },
 ];
 
 export const latestVersion = migrations.length;

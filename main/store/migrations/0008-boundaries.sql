@@ -1,4 +1,4 @@
--- Schema version 7: area boundaries for maps (the CBS wijk- en buurtkaart, imported by the analyst).
+-- Schema version 8: area boundaries for maps (the CBS wijk- en buurtkaart, imported by the analyst).
 -- Never edit a released migration: add a new numbered file.
 --
 -- A boundary file is recorded as a boundary_set (file, sha256, the year of the boundaries, the
