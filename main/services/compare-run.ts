@@ -1,0 +1,238 @@
+import type { CompareResult, CompositionStatus, FigureSource, ParsedInput } from '../../shared/contract/index';
+import { buildCompareTable, type TableIndicator, type TableRowSpec } from '../../shared/domain/compare/build-table';
+import { MemoryCompareData } from '../../shared/domain/compare/memory-data';
+import { figureSourceText } from '../../shared/domain/compare/source-text';
+import { municipalityOf } from '../../shared/domain/areas/normalise-code';
+import { aliasKey } from '../../shared/domain/text/alias-key';
+import { AppError } from '../../shared/errors';
+import type { Store } from '../store/open-store';
+import { resolveAreaCode } from '../store/queries/areas';
+import {
+  areaCodeByName, areasByCode, areasById, areasOfKind, indicatorsByCode, indicatorsOfThemes, latestPeriodWithFigure, loadFigures, membersOf,
+  storePeriods, type AreaRecord, type FigureRecord, type IndicatorRecord, type MemberRecord,
+} from '../store/queries/compare';
+
+/**
+ * compare.run: resolve what the analyst asked for (areas by code, name or alias, or 'focus';
+ * indicators by code or theme; 'latest'), read the figures level by level — the shown areas, then
+ * the members of those that must be aggregated (focus areas always; a district or municipality
+ * only where it lacks an imported figure), down to neighbourhoods — and hand them to the pure
+ * table builder (shared/domain/compare).
+ */
+
+const MAX_LEVELS = 4;
+const WBI = 'ind_wbi';
+
+/** What the analyst typed: a code, a known alias, or the one area with that name. */
+export function resolveAreaText(db: Store, text: string): string | undefined {
+  return resolveAreaCode(db, text, aliasKey(text)) ?? areaCodeByName(db, text);
+}
+
+export function resolveAreas(db: Store, asked: 'focus' | readonly string[]): AreaRecord[] {
+  if (asked === 'focus') return areasOfKind(db, 'focus_area');
+  const codes: string[] = [];
+  const unknown: string[] = [];
+  for (const text of asked) {
+    const code = resolveAreaText(db, text);
+    if (code) codes.push(code);
+    else unknown.push(text);
+  }
+  if (unknown.length) {
+    throw new AppError('AREA_UNKNOWN', `Unknown area${unknown.length > 1 ? 's' : ''}: ${unknown.map((u) => `"${u}"`).join(', ')} — no area has that code, name or alias.`);
+  }
+  const byCode = new Map(areasByCode(db, codes).map((a) => [a.code, a]));
+  return [...new Set(codes)].map((c) => byCode.get(c) as AreaRecord);
+}
+
+export function resolveIndicators(db: Store, codes: readonly string[], themes: readonly string[] | undefined): IndicatorRecord[] {
+  const found = new Map(indicatorsByCode(db, codes).map((i) => [i.code, i]));
+  const byLower = new Map([...found.values()].map((i) => [i.code.toLowerCase(), i]));
+  const unknown = codes.filter((c) => !found.has(c) && !byLower.has(c.toLowerCase()));
+  if (unknown.length) {
+    // a code in another case (A_INW) is the same code
+    const again = indicatorsByCode(db, unknown.map((c) => c.toLowerCase()));
+    for (const i of again) found.set(i.code, i);
+    const still = unknown.filter((c) => !found.has(c.toLowerCase()));
+    if (still.length) throw new AppError('NOT_FOUND', `Unknown indicator${still.length > 1 ? 's' : ''}: ${still.map((u) => `"${u}"`).join(', ')} — see \`indicators\` for the codes in the store.`);
+  }
+  const out = new Map<string, IndicatorRecord>();
+  for (const c of codes) {
+    const i = found.get(c) ?? found.get(c.toLowerCase());
+    if (i) out.set(i.code, i);
+  }
+  if (themes?.length) for (const i of indicatorsOfThemes(db, themes)) if (!out.has(i.code)) out.set(i.code, i);
+  return [...out.values()];
+}
+
+function sourceOf(f: FigureRecord): FigureSource {
+  const s = { sourceId: f.sourceId, kind: f.sourceKind, title: f.sourceTitle, file: f.fileName, sheet: f.sheet, cell: f.cell, raw: f.raw };
+  return { ...s, text: figureSourceText(s) };
+}
+
+export function runCompare(db: Store, input: ParsedInput<'compare.run'>): CompareResult {
+  const shown = resolveAreas(db, input.areas);
+  const indicators = resolveIndicators(db, input.indicators, input.themes);
+  const refs = new Set(input.references);
+
+  // ---- reference rows: each distinct municipality (with the shown areas it is the municipality of), NL, the programme
+  const rowSpecs: TableRowSpec[] = [];
+  const l0 = new Map<number, AreaRecord>();
+  const areaById = new Map<number, AreaRecord>();
+  const remember = (a: AreaRecord) => areaById.set(a.id, a);
+  shown.forEach(remember);
+  if (refs.has('municipality')) {
+    const parents = areasById(db, [...new Set(shown.map((a) => a.parentId).filter((id): id is number => id !== null))]);
+    parents.forEach(remember);
+    const byCode = new Map<string, string[]>();
+    const gmCodes = new Set<string>();
+    for (const a of shown) {
+      const gm = a.kind === 'municipality' ? null
+        : municipalityOf(a.code) ?? (a.parentId !== null && areaById.get(a.parentId)?.kind === 'municipality' ? (areaById.get(a.parentId) as AreaRecord).code : null);
+      if (!gm) continue;
+      gmCodes.add(gm);
+      byCode.set(gm, [...(byCode.get(gm) ?? []), a.code]);
+    }
+    for (const gm of areasByCode(db, [...gmCodes]).sort((x, y) => x.code.localeCompare(y.code))) {
+      remember(gm);
+      l0.set(gm.id, gm);
+      rowSpecs.push({ role: 'municipality', areaCode: gm.code, referenceFor: byCode.get(gm.code) ?? [], compositionStatus: null });
+    }
+  }
+  let nl: AreaRecord | undefined;
+  if (refs.has('NL')) {
+    nl = areasByCode(db, ['NL00'])[0];
+    if (nl) {
+      remember(nl);
+      l0.set(nl.id, nl);
+      rowSpecs.push({ role: 'NL', areaCode: nl.code, referenceFor: [], compositionStatus: null });
+    }
+  }
+  let programme: AreaRecord | undefined;
+  if (refs.has('total')) {
+    programme = areasOfKind(db, 'programme')[0];
+    if (programme) {
+      remember(programme);
+      l0.set(programme.id, programme);
+      rowSpecs.push({ role: 'total', areaCode: programme.code, referenceFor: [], compositionStatus: null });
+    }
+  }
+  for (const a of shown) {
+    l0.set(a.id, a);
+    rowSpecs.push({ role: 'area', areaCode: a.code, referenceFor: [], compositionStatus: null });
+  }
+
+  // ---- indicators needed: the asked ones, their weights, and ind_wbi for boundary checks
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const weightCodes = [...new Set(indicators.map((i) => (i.aggregation === 'weighted_mean' ? i.weightIndicatorCode : null)).filter((c): c is string => !!c && !byCode.has(c)))];
+  const weights = indicatorsByCode(db, weightCodes);
+  for (const w of weights) byCode.set(w.code, w);
+  const wbi = input.compareTo !== undefined ? indicatorsByCode(db, [WBI])[0] : undefined;
+  if (wbi) byCode.set(wbi.code, wbi);
+  const valueIndicatorIds = [...indicators, ...weights].map((i) => i.id);
+
+  // ---- members, level by level (structure only for compositions; the rest follows the figures)
+  const members = new Map<number, MemberRecord[]>();
+  const structural = (ids: Iterable<number>) => {
+    const recs = [...ids].map((id) => areaById.get(id)).filter((a): a is AreaRecord => a !== undefined);
+    const ms = membersOf(db, recs);
+    const newIds = [...new Set([...ms.values()].flat().map((m) => m.memberId))].filter((id) => !areaById.has(id));
+    areasById(db, newIds).forEach(remember);
+    return ms;
+  };
+
+  // ---- periods per indicator
+  const periodOf = new Map<string, string | null>();
+  if (input.period === 'latest') {
+    // the shown areas, their members and (for compositions) their members' members
+    const probe = new Set<number>(l0.keys());
+    // (a long list of areas is its own evidence: its members are not looked through)
+    let frontier = l0.size <= 500 ? [...l0.keys()] : [...l0.values()].filter((a) => a.kind === 'focus_area' || a.kind === 'programme').map((a) => a.id);
+    for (let depth = 0; depth < 3 && frontier.length; depth++) {
+      const ms = structural(frontier);
+      const next: number[] = [];
+      for (const [parent, list] of ms) {
+        const kind = areaById.get(parent)?.kind;
+        if (depth > 0 && kind !== 'focus_area' && kind !== 'programme') continue;
+        for (const m of list) if (!probe.has(m.memberId)) { probe.add(m.memberId); next.push(m.memberId); }
+      }
+      frontier = next;
+    }
+    const candidates = storePeriods(db);
+    for (const i of indicators) periodOf.set(i.code, latestPeriodWithFigure(db, [...probe], i.id, candidates));
+  } else {
+    for (const i of indicators) periodOf.set(i.code, input.period);
+  }
+  const periods = [...new Set([...periodOf.values()].filter((p): p is string => p !== null))];
+  if (input.compareTo !== undefined && !periods.includes(input.compareTo)) periods.push(input.compareTo);
+
+  // ---- figures, level by level
+  const data = new MemoryCompareData();
+  for (const i of byCode.values()) data.addIndicator(i);
+  const have = new Set<string>(); // area|indicator|period with an imported figure
+  const indicatorById = new Map([...byCode.values()].map((i) => [i.id, i]));
+  const addFigures = (rows: FigureRecord[]) => {
+    for (const f of rows) {
+      const area = areaById.get(f.areaId);
+      const ind = indicatorById.get(f.indicatorId);
+      if (!area || !ind) continue;
+      data.addFigure(area.code, ind.code, f.period, { value: f.value, low: f.low, high: f.high, sign: f.sign, qualifier: f.qualifier, source: sourceOf(f) });
+      have.add(`${f.areaId}|${f.indicatorId}|${f.period}`);
+    }
+  };
+  const loaded = new Set<number>();
+  let frontier = [...l0.keys()];
+  for (let level = 0; level < MAX_LEVELS && frontier.length; level++) {
+    const ids = frontier.filter((id) => !loaded.has(id));
+    ids.forEach((id) => loaded.add(id));
+    addFigures(loadFigures(db, ids, valueIndicatorIds, periods));
+    // compositions always; other areas only where a figure is missing (an aggregate may fill it)
+    const needed = ids.filter((id) => {
+      const kind = areaById.get(id)?.kind;
+      if (kind === 'focus_area' || kind === 'programme') return true;
+      return kind !== 'country' && valueIndicatorIds.some((ind) => periods.some((p) => !have.has(`${id}|${ind}|${p}`)));
+    });
+    const ms = structural(needed);
+    const next: number[] = [];
+    for (const id of needed) {
+      const list = ms.get(id);
+      if (!list) continue;
+      members.set(id, list);
+      for (const m of list) if (!loaded.has(m.memberId)) next.push(m.memberId);
+    }
+    frontier = [...new Set(next)];
+  }
+  if (wbi) addFigures(loadFigures(db, [...loaded], [wbi.id], null));
+
+  // Nederland is a reference only when the store holds figures for it
+  if (nl && !valueIndicatorIds.some((ind) => periods.some((p) => have.has(`${(nl as AreaRecord).id}|${ind}|${p}`)))) {
+    rowSpecs.splice(rowSpecs.findIndex((r) => r.role === 'NL'), 1);
+  }
+  for (const a of areaById.values()) data.addArea({ code: a.code, name: a.name, kind: a.kind });
+  for (const [id, list] of members) {
+    const a = areaById.get(id) as AreaRecord;
+    data.setMembers(a.code, list.map((m) => ({ code: (areaById.get(m.memberId) as AreaRecord).code, status: m.status })));
+  }
+
+  // ---- composition status of the rows
+  const statusOf = (a: AreaRecord): CompositionStatus | null => {
+    if (a.kind !== 'focus_area') return null;
+    const list = members.get(a.id) ?? [];
+    if (list.length === 0) return 'unknown';
+    return list.some((m) => m.status === 'proposal') ? 'proposal' : 'confirmed';
+  };
+  const focusAreas = programme ? (members.get(programme.id) ?? []).map((m) => areaById.get(m.memberId) as AreaRecord) : [];
+  const areaByCode = new Map([...areaById.values()].map((a) => [a.code, a]));
+  for (const row of rowSpecs) {
+    const a = areaByCode.get(row.areaCode) as AreaRecord;
+    if (row.role === 'total') row.compositionStatus = focusAreas.every((f) => statusOf(f) === 'confirmed') ? 'confirmed' : 'proposal';
+    else row.compositionStatus = statusOf(a);
+  }
+
+  const tableIndicators: TableIndicator[] = indicators.map((i) => ({
+    ...i, period: periodOf.get(i.code) ?? null, comparePeriod: input.compareTo ?? null,
+  }));
+  return buildCompareTable({
+    period: input.period, compareTo: input.compareTo ?? null, minCoverage: input.minCoverage,
+    indicators: tableIndicators, rows: rowSpecs, spreadAreas: focusAreas.map((f) => f.code),
+  }, data);
+}

@@ -1,0 +1,215 @@
+import type { Store } from '../open-store';
+import type { AreaKind, Qualifier, Sign } from '../../../shared/contract/model';
+import type { Direction } from '../../../shared/domain/compare/stats';
+
+/**
+ * What the comparison reads: indicators, areas and their members, and figures for a set of areas ×
+ * indicators × periods. Figures are found area first (observation_area: area, indicator, period —
+ * docs/architecture.md "Finding figures"): every read below is one index seek per (area, indicator)
+ * or (area, indicator, period), never a scan of the figures. The query plans are asserted by tests.
+ */
+
+export interface IndicatorRecord {
+  id: number;
+  code: string;
+  name: string;
+  theme: 'wonen' | 'meedoen' | 'veiligheid' | 'financien' | 'bevolking' | 'overig';
+  unit: string;
+  aggregation: 'sum' | 'weighted_mean' | 'none';
+  weightIndicatorCode: string | null;
+  direction: Direction;
+}
+
+export interface AreaRecord {
+  id: number;
+  code: string;
+  name: string;
+  kind: AreaKind;
+  parentId: number | null;
+}
+
+export interface FigureRecord {
+  areaId: number;
+  indicatorId: number;
+  period: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  sign: Sign | null;
+  qualifier: Qualifier | null;
+  raw: string | null;
+  cell: string | null;
+  sourceId: number;
+  sourceKind: 'file' | 'document' | 'seed';
+  sourceTitle: string;
+  fileName: string | null;
+  sheet: string | null;
+}
+
+const json = (xs: readonly (number | string)[]) => JSON.stringify(xs);
+
+const INDICATOR_COLUMNS = `id, code, name, theme, unit, aggregation, weight_indicator_code AS weightIndicatorCode, direction`;
+
+export function indicatorsByCode(db: Store, codes: readonly string[]): IndicatorRecord[] {
+  return db.prepare(`SELECT ${INDICATOR_COLUMNS} FROM indicator WHERE code IN (SELECT value FROM json_each(?))`).all(json(codes)) as IndicatorRecord[];
+}
+
+export function indicatorsOfThemes(db: Store, themes: readonly string[]): IndicatorRecord[] {
+  return db.prepare(`SELECT ${INDICATOR_COLUMNS} FROM indicator WHERE theme IN (SELECT value FROM json_each(?)) ORDER BY theme, id`).all(json(themes)) as IndicatorRecord[];
+}
+
+const AREA_COLUMNS = 'a.id, a.code, a.name, a.kind, a.parent_id AS parentId';
+
+export function areasByCode(db: Store, codes: readonly string[]): AreaRecord[] {
+  return db.prepare(`SELECT ${AREA_COLUMNS} FROM area a WHERE a.code IN (SELECT value FROM json_each(?))`).all(json(codes)) as AreaRecord[];
+}
+
+/** The one area with exactly this name (any case); undefined when none or several have it. */
+export function areaCodeByName(db: Store, name: string): string | undefined {
+  const codes = db.prepare('SELECT code FROM area WHERE name = ? COLLATE NOCASE LIMIT 2').pluck().all(name.trim()) as string[];
+  return codes.length === 1 ? codes[0] : undefined;
+}
+
+export function areasById(db: Store, ids: readonly number[]): AreaRecord[] {
+  return db.prepare(`SELECT ${AREA_COLUMNS} FROM area a WHERE a.id IN (SELECT value FROM json_each(?))`).all(json(ids)) as AreaRecord[];
+}
+
+export function areasOfKind(db: Store, kind: AreaKind): AreaRecord[] {
+  return db.prepare(`SELECT ${AREA_COLUMNS} FROM area a WHERE a.kind = ? ORDER BY a.code`).all(kind) as AreaRecord[];
+}
+
+export interface MemberRecord {
+  parentId: number;
+  memberId: number;
+  status: 'proposal' | 'confirmed';
+}
+
+/**
+ * What each area's aggregate is made of: a focus area's composition (area_member); the programme's
+ * focus areas; for other areas their children — by parent_id, and for CBS codes also by code (a
+ * district WK034403 holds the neighbourhoods BU034403xx; a municipality GM0344 the districts
+ * WK0344xx), since an area created before its parent was known may hang under its municipality.
+ * The country is not aggregated from below (its figures are imported or absent).
+ */
+export function membersOf(db: Store, areas: readonly AreaRecord[]): Map<number, MemberRecord[]> {
+  const out = new Map<number, MemberRecord[]>();
+  const focus = areas.filter((a) => a.kind === 'focus_area').map((a) => a.id);
+  const programmes = areas.filter((a) => a.kind === 'programme').map((a) => a.id);
+  const others = areas.filter((a) => a.kind !== 'focus_area' && a.kind !== 'programme' && a.kind !== 'country');
+  for (const a of areas) if (a.kind !== 'country') out.set(a.id, []);
+  if (focus.length) {
+    const rows = db.prepare(
+      `SELECT am.focus_area_id AS parentId, am.member_id AS memberId, am.status
+       FROM area_member am JOIN area m ON m.id = am.member_id
+       WHERE am.focus_area_id IN (SELECT value FROM json_each(?)) ORDER BY m.code`,
+    ).all(json(focus)) as MemberRecord[];
+    for (const r of rows) out.get(r.parentId)?.push(r);
+  }
+  if (programmes.length) {
+    const ids = db.prepare("SELECT id FROM area WHERE kind = 'focus_area' ORDER BY code").pluck().all() as number[];
+    for (const p of programmes) out.set(p, ids.map((memberId) => ({ parentId: p, memberId, status: 'confirmed' as const })));
+  }
+  if (others.length) {
+    const byParent = db.prepare(`SELECT id FROM area WHERE parent_id = ? AND kind <> 'focus_area' ORDER BY code`).pluck();
+    const byCode = db.prepare('SELECT id FROM area WHERE code > ? AND code < ? AND length(code) = ?').pluck();
+    for (const a of others) {
+      const ids = new Set(byParent.all(a.id) as number[]);
+      const gm = /^GM(\d{4})$/.exec(a.code);
+      const wk = /^WK(\d{6})$/.exec(a.code);
+      if (gm) for (const id of byCode.all(`WK${gm[1]}`, `WK${gm[1]}~`, 8) as number[]) ids.add(id);
+      if (wk) for (const id of byCode.all(`BU${wk[1]}`, `BU${wk[1]}~`, 10) as number[]) ids.add(id);
+      out.set(a.id, [...ids].map((memberId) => ({ parentId: a.id, memberId, status: 'confirmed' as const })));
+    }
+  }
+  return out;
+}
+
+const FIGURE_COLUMNS = `o.area_id AS areaId, o.indicator_id AS indicatorId, o.period, o.value, o.low, o.high, o.sign, o.qualifier,
+  o.raw, o.cell, o.source_id AS sourceId, s.kind AS sourceKind, s.title AS sourceTitle, s.file_name AS fileName, s.sheet`;
+
+/**
+ * Current figures (no breakdown) for areas × indicators in the given periods — one seek in
+ * observation_area per (area, indicator, period).
+ */
+export const FIGURES_IN_PERIODS_SQL = `
+  SELECT ${FIGURE_COLUMNS}
+  FROM json_each(@areas) ja
+  CROSS JOIN json_each(@indicators) ji
+  CROSS JOIN json_each(@periods) jp
+  CROSS JOIN observation o INDEXED BY observation_area
+  JOIN source s ON s.id = o.source_id
+  WHERE o.area_id = ja.value AND o.indicator_id = ji.value AND o.period = jp.value
+    AND o.superseded_by IS NULL AND o.breakdown IS NULL`;
+
+/** The same for every period: one seek per (area, indicator). */
+export const FIGURES_ALL_PERIODS_SQL = `
+  SELECT ${FIGURE_COLUMNS}
+  FROM json_each(@areas) ja
+  CROSS JOIN json_each(@indicators) ji
+  CROSS JOIN observation o INDEXED BY observation_area
+  JOIN source s ON s.id = o.source_id
+  WHERE o.area_id = ja.value AND o.indicator_id = ji.value
+    AND o.superseded_by IS NULL AND o.breakdown IS NULL`;
+
+export function loadFigures(db: Store, areaIds: readonly number[], indicatorIds: readonly number[], periods: readonly string[] | null): FigureRecord[] {
+  if (areaIds.length === 0 || indicatorIds.length === 0 || (periods && periods.length === 0)) return [];
+  if (periods) return db.prepare(FIGURES_IN_PERIODS_SQL).all({ areas: json(areaIds), indicators: json(indicatorIds), periods: json(periods) }) as FigureRecord[];
+  return db.prepare(FIGURES_ALL_PERIODS_SQL).all({ areas: json(areaIds), indicators: json(indicatorIds) }) as FigureRecord[];
+}
+
+/** Every period the store holds figures for, latest first (from source_period, a few rows). */
+export function storePeriods(db: Store): string[] {
+  return db.prepare('SELECT period FROM source_period GROUP BY period ORDER BY max(year_end) DESC, max(year_start) DESC, period DESC').pluck().all() as string[];
+}
+
+/** Whether any of the areas has a current figure for the indicator in the period: stops at the first. */
+export const HAS_FIGURE_SQL = `
+  SELECT 1 FROM json_each(@areas) ja
+  CROSS JOIN observation o INDEXED BY observation_area
+  WHERE o.area_id = ja.value AND o.indicator_id = @indicator AND o.period = @period
+    AND o.superseded_by IS NULL AND o.breakdown IS NULL
+  LIMIT 1`;
+
+/** The latest of `periods` (given latest first) in which any of the areas has a figure for the indicator. */
+export function latestPeriodWithFigure(db: Store, areaIds: readonly number[], indicatorId: number, periods: readonly string[]): string | null {
+  if (areaIds.length === 0) return null;
+  const stmt = db.prepare(HAS_FIGURE_SQL).pluck();
+  const areas = json(areaIds);
+  for (const period of periods) if (stmt.get({ areas, indicator: indicatorId, period })) return period;
+  return null;
+}
+
+export interface AreaHitRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: AreaKind;
+  parent_code: string | null;
+  parent_name: string | null;
+}
+
+/**
+ * Areas whose code starts with the query or whose name contains it (case-insensitive), optionally
+ * of some kinds and within an area (a municipality: its CBS districts and neighbourhoods by code,
+ * and whatever hangs under it). Exact code matches first, then by kind and code.
+ */
+export function searchAreas(db: Store, q: { query: string; kinds?: readonly AreaKind[] | undefined; under?: { id: number; code: string } | undefined; limit: number }): AreaHitRow[] {
+  const digits = q.under ? /^(?:GM|WK)(\d+)$/.exec(q.under.code)?.[1] ?? null : null;
+  return db.prepare(
+    `SELECT a.id, a.code, a.name, a.kind, p.code AS parent_code, p.name AS parent_name
+     FROM area a LEFT JOIN area p ON p.id = a.parent_id
+     WHERE (@query = '' OR a.code LIKE @query || '%' OR a.name LIKE '%' || @query || '%')
+       AND (@kinds IS NULL OR a.kind IN (SELECT value FROM json_each(@kinds)))
+       AND (@under IS NULL OR a.parent_id = @under OR p.parent_id = @under
+            OR (@digits IS NOT NULL AND a.id <> @under AND (a.code LIKE 'WK' || @digits || '%' OR a.code LIKE 'BU' || @digits || '%')))
+     ORDER BY (upper(a.code) = upper(@query)) DESC,
+       CASE a.kind WHEN 'municipality' THEN 0 WHEN 'focus_area' THEN 1 WHEN 'district' THEN 2 WHEN 'neighbourhood' THEN 3 ELSE 4 END, a.code
+     LIMIT @limit`,
+  ).all({
+    query: q.query,
+    kinds: q.kinds?.length ? JSON.stringify(q.kinds) : null,
+    under: q.under?.id ?? null,
+    digits,
+    limit: q.limit,
+  }) as AreaHitRow[];
+}
