@@ -6,6 +6,7 @@ import { importCalls } from './import';
 import { scenarioCalls } from './scenario';
 import { compareCalls } from './compare';
 import { mapCalls } from './maps';
+import { compositeCalls } from './composite';
 import type { CallSpec } from './define';
 
 /**
@@ -20,6 +21,7 @@ export const contract = {
   ...scenarioCalls,
   ...compareCalls,
   ...mapCalls,
+  ...compositeCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;
