@@ -3,13 +3,14 @@ import { getTransport } from './api/client';
 import { AreasScreen } from './features/areas/AreasScreen';
 import { ImportScreen } from './features/import/ImportScreen';
 import { MapScreen } from './features/maps/MapScreen';
+import { ChartsScreen } from './features/charts/ChartsScreen';
 import { NotYetScreen } from './features/placeholder/NotYetScreen';
 import { ScenariosScreen } from './features/scenarios/ScenariosScreen';
 import { SourcesScreen } from './features/sources/SourcesScreen';
 import { StatusLine } from './ui/StatusLine';
 
 export type ScreenId = 'gebieden' | 'vergelijken' | 'importeren' | 'scenarios' | 'exporteren' | 'bronnen'
-  | 'kaart';
+  | 'kaart' | 'grafieken';
 
 interface NavItem {
   id: ScreenId;
@@ -25,6 +26,7 @@ const NAV: NavItem[] = [
   { id: 'scenarios', label: "Scenario's", key: '4', render: () => <ScenariosScreen /> },
   { id: 'exporteren', label: 'Exporteren', key: '5', render: () => <NotYetScreen title="Exporteren" what="Hier maakt u straks tabellen in huisstijl voor Excel en Word." /> },
   { id: 'bronnen', label: 'Bronnen', key: '6', render: () => <SourcesScreen /> },
+  { id: 'grafieken', label: 'Grafieken', key: '7', render: () => <ChartsScreen /> },
   { id: 'kaart', label: 'Kaart', key: '8', render: () => <MapScreen /> },
 ];
 

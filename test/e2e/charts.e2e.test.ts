@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -24,6 +24,43 @@ describe.skipIf(!hasRealData)('charts, profile, index and map in Chromium (real 
   afterAll(async () => {
     await browser?.close();
     await shell?.stop();
+  });
+
+  it('draws bars across the Utrecht districts with the municipality line, and saves PNG and SVG with caption and source', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${shell.url}#grafieken`);
+    await page.getByRole('heading', { name: 'Grafieken', level: 1 }).waitFor();
+    await page.getByLabel('Gebieden', { exact: true }).selectOption('district:GM0344');
+    await page.getByLabel('Indicator', { exact: true }).selectOption('ste_oad');
+    const plot = page.locator('.chart-plot');
+    await plot.locator('.barlayer .point').first().waitFor();
+    await expect.poll(() => plot.locator('.barlayer .point').count()).toBe(10);
+    // Bar labels are Dutch numbers; the reference line is labelled in place.
+    const texts = await plot.locator('text').allTextContents();
+    expect(texts).toContain('3.501'); // Overvecht, cell of the real workbook
+    expect(texts).toContain('Utrecht: 3.614');
+    // References without a figure are named, not drawn at zero.
+    expect(await page.locator('.chart-figure').textContent()).toContain('Referenties zonder lijn: Nederland');
+    expect(await page.locator('.chart-figure .source-line').textContent()).toContain('CBS-Utrecht-kwb-2024.xlsx (2024)');
+    await screenshot(page, 'grafiek-staven-utrecht');
+
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Opslaan als PNG' }).click()]);
+    const pngPath = path.join(dir, png.suggestedFilename());
+    await png.saveAs(pngPath);
+    const pngBytes = readFileSync(pngPath);
+    expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(pngBytes.readUInt32BE(16)).toBe(3600); // 1200 px at scale 3: print resolution
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Opslaan als SVG' }).click()]);
+    const svgPath = path.join(dir, svg.suggestedFilename());
+    await svg.saveAs(svgPath);
+    const svgText = readFileSync(svgPath, 'utf8');
+    expect(svg.suggestedFilename()).toBe('omgevingsadressendichtheid-2024.svg');
+    expect(svgText).toContain('<svg');
+    expect(svgText).toContain('Omgevingsadressendichtheid, 2024');
+    expect(svgText).toContain('Bron: CBS-Utrecht-kwb-2024.xlsx (2024).');
+    expect(svgText).toContain('Utrecht: 3.614');
+    expect(svgText.match(/class="point"/g)?.length).toBe(10);
+    expect(pageProblems(page)).toEqual([]);
   });
 
   it('draws a map of the Utrecht districts after importing a generated boundary file (RD New)', async () => {

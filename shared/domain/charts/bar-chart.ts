@@ -9,6 +9,8 @@ export interface BarChartModel extends ChartText {
   missing: { areaCode: string; areaName: string; why: string }[];
   /** The reference values drawn, for tests and the screen's text. */
   references: { label: string; value: number }[];
+  /** References asked for but not drawn, with why (no figure; a count, where the municipality is a sum). */
+  referenceNotes: string[];
   bars: number;
 }
 
@@ -62,7 +64,27 @@ export function barChart(result: CompareResult, indicatorCode: string, order: 'd
   const shapes: PlotData[] = [];
   const annotations: PlotData[] = [];
   const references: BarChartModel['references'] = [];
-  const refRows = result.rows.filter((r) => r.role !== 'area');
+  const referenceNotes: string[] = [];
+  // For a count the municipality or the total is the sum of many areas: a line at 374.000 beside
+  // bars of 35.000 compares nothing. Such references are named under the chart instead.
+  const sums = indicator.aggregation === 'sum';
+  const refRows = result.rows.filter((r) => {
+    if (r.role === 'area') return false;
+    const cell = r.cells[col];
+    if (sums && r.role !== 'NL') {
+      if (cell?.value != null) referenceNotes.push(`${refLabel(r)}: ${valueText(cell.value, unit)} (totaal, niet als lijn getekend)`);
+      return false;
+    }
+    if (sums && r.role === 'NL') {
+      if (cell?.value != null) referenceNotes.push(`Nederland: ${valueText(cell.value, unit)} (totaal, niet als lijn getekend)`);
+      return false;
+    }
+    if (cell?.value == null) {
+      referenceNotes.push(`${refLabel(r)}: ${cell ? missingText(cell) : 'geen cijfer'}`);
+      return false;
+    }
+    return true;
+  });
   const municipalities = refRows.filter((r) => r.role === 'municipality');
   const acrossRows = refRows.filter((r) => r.role !== 'municipality' || municipalities.length === 1);
   acrossRows.forEach((r, k) => {
@@ -100,12 +122,12 @@ export function barChart(result: CompareResult, indicatorCode: string, order: 'd
   const allCells = [...drawn.map((r) => r.cells[col]!), ...refRows.map((r) => r.cells[col]!).filter(Boolean)];
   const layout: PlotData = {
     barmode: 'overlay',
-    xaxis: { title: { text: axisTitle(indicator) }, gridcolor: '#e6e8eb', zeroline: true, rangemode: 'tozero', automargin: true },
+    xaxis: { title: { text: axisTitle(indicator) }, tickformat: ',~f', gridcolor: '#e6e8eb', zeroline: true, rangemode: 'tozero', automargin: true },
     yaxis: { automargin: true, categoryorder: 'array', categoryarray: names },
     shapes,
     annotations,
     legend: { orientation: 'h', y: -0.12, x: 0 },
     margin: { l: 16, r: 60, t: 16 + 15 * acrossRows.length, b: 48 },
   };
-  return { data, layout, caption, sourceLine: sourceLineOf(allCells), missing, references, bars: drawn.length };
+  return { data, layout, caption, sourceLine: sourceLineOf(allCells), missing, references, referenceNotes, bars: drawn.length };
 }

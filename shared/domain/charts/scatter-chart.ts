@@ -64,8 +64,8 @@ export function scatterChart(result: CompareResult, xCode: string, yCode: string
     if (xv != null && yv != null) annotations.push({ x: xv, y: yv, text: label, showarrow: true, arrowhead: 0, ax: 30, ay: -20, font: { size: 11, color: colour } });
   }
   const layout: PlotData = {
-    xaxis: { title: { text: axisTitle(xInd) }, gridcolor: '#e6e8eb', zeroline: false },
-    yaxis: { title: { text: axisTitle(yInd) }, gridcolor: '#e6e8eb', zeroline: false, automargin: true },
+    xaxis: { title: { text: axisTitle(xInd) }, tickformat: ',~f', gridcolor: '#e6e8eb', zeroline: false },
+    yaxis: { title: { text: axisTitle(yInd) }, tickformat: ',~f', gridcolor: '#e6e8eb', zeroline: false, automargin: true },
     shapes,
     annotations,
     hovermode: 'closest',

@@ -26,7 +26,7 @@ export function spreadChart(result: CompareResult, indicatorCodes?: string[]): S
   cols.forEach(({ ind, i }, k) => {
     const ax = k === 0 ? '' : String(k + 1);
     const top = 1 - k * (band + gap);
-    layout[`xaxis${ax}`] = { anchor: `y${ax}`, title: { text: axisTitle(ind), standoff: 4, font: { size: 12 } }, gridcolor: '#e6e8eb', zeroline: false };
+    layout[`xaxis${ax}`] = { anchor: `y${ax}`, title: { text: axisTitle(ind), standoff: 4, font: { size: 12 } }, tickformat: ',~f', gridcolor: '#e6e8eb', zeroline: false };
     layout[`yaxis${ax}`] = { domain: [Math.max(0, top - band), top], anchor: `x${ax}`, showticklabels: false, range: [-1, 1], fixedrange: true };
     const withValue = areas.filter((r) => r.cells[i]?.value != null);
     cells.push(...withValue.map((r) => r.cells[i]!));

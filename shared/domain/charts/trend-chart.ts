@@ -95,7 +95,7 @@ export function trendChart(series: { period: string; result: CompareResult }[], 
   });
   const layout: PlotData = {
     xaxis: { title: { text: 'Jaar' }, tickmode: 'array', tickvals: years, ticktext: sorted.map((s) => periodLabel(s.period)), gridcolor: '#e6e8eb' },
-    yaxis: { title: { text: axisTitle(indicator) }, gridcolor: '#e6e8eb', rangemode: unit === 'percent' || unit === 'count' ? 'tozero' : 'normal', automargin: true },
+    yaxis: { title: { text: axisTitle(indicator) }, tickformat: ',~f', gridcolor: '#e6e8eb', rangemode: unit === 'percent' || unit === 'count' ? 'tozero' : 'normal', automargin: true },
     legend: { orientation: 'h', y: -0.18, x: 0 },
     annotations,
     shapes,

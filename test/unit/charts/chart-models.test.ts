@@ -37,6 +37,19 @@ describe('bar chart', () => {
     expect(m.caption).toBe('Huurwoningen, 2024');
     expect(m.sourceLine).toBe('Bron: test-kwb.xlsx (2024). 1 cijfer is samengesteld uit de cijfers van de wijken of buurten van het gebied (samenstelling: voorstel, te bevestigen).');
   });
+  it('does not draw a municipality total beside counts, but names it', () => {
+    const inw = { ...indicator('a_inw', 'Inwoners', 'count'), aggregation: 'sum' as const };
+    const r = makeResult([inw], [
+      { role: 'municipality', code: 'GM0344', name: 'Utrecht', values: [374238], referenceFor: ['A'] },
+      { role: 'NL', code: 'NL00', name: 'Nederland', values: [null] },
+      { code: 'A', name: 'Overvecht', values: [35255] },
+    ]);
+    const m = barChart(r, 'a_inw');
+    expect(m.layout.shapes).toEqual([]);
+    expect(m.referenceNotes).toEqual(['Utrecht: 374.238 (totaal, niet als lijn getekend)']);
+    const withRate = barChart(result, 'p_huurw');
+    expect(withRate.referenceNotes).toEqual([]);
+  });
   it('marks each bar’s own municipality when the areas lie in several', () => {
     const two = makeResult(
       [huur],
@@ -128,5 +141,32 @@ describe('spread chart', () => {
     expect(m.data.filter((d) => d.name === 'NPLV (samen)').map((d) => d.x)).toEqual([[58], [90000]]);
     expect(m.layout.shapes).toEqual([expect.objectContaining({ x0: 52, x1: 68, xref: 'x' })]);
     expect(m.layout.xaxis2).toBeDefined();
+  });
+});
+
+describe('index chart', () => {
+  it('stacks each indicator’s contribution per area with the score as a diamond, best on top', async () => {
+    const { indexChart } = await import('../../../shared/domain/charts/index-chart');
+    const m = indexChart({
+      viewName: 'Utrecht',
+      definition: { components: [{ indicatorCode: 'a', weight: 1 }, { indicatorCode: 'b', weight: 1 }], reference: 'shown', missing: 'exclude' },
+      period: '2024',
+      referenceCount: 2,
+      excluded: [],
+      stats: [
+        { indicatorCode: 'a', indicatorName: 'A', unit: 'percent', direction: 'higher_worse', period: '2024', weight: 1, share: 0.5, mean: 1, sd: 1, n: 2, unusable: null },
+        { indicatorCode: 'b', indicatorName: 'B', unit: 'percent', direction: 'higher_better', period: '2024', weight: 1, share: 0.5, mean: 1, sd: 1, n: 2, unusable: null },
+      ],
+      rows: [
+        { areaCode: 'X', areaName: 'Wijk X', score: 1, rank: 1, contributions: { a: 0.5, b: 0.5 }, zScores: { a: 1, b: 1 }, missing: [] },
+        { areaCode: 'Y', areaName: 'Wijk Y', score: -1, rank: 2, contributions: { a: -0.5, b: -0.5 }, zScores: { a: -1, b: -1 }, missing: [] },
+      ],
+    });
+    expect(m.data.map((d) => d.name)).toEqual(['A (50%, hoger is slechter)', 'B (50%)', 'Score']);
+    expect(m.data[0]!.y).toEqual(['2. Wijk Y', '1. Wijk X']);
+    expect(m.data[2]!.x).toEqual([-1, 1]);
+    expect(m.data[2]!.text).toEqual(['-1,00', '1,00']);
+    expect(m.layout.barmode).toBe('relative');
+    expect(m.caption).toBe('Samengestelde index "Utrecht", 2024');
   });
 });
