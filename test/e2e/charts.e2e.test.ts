@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { squareGrid, writeGeoJson } from '../fixtures/make-boundaries';
+import { makeKwbYears } from '../fixtures/make-kwb-years';
 import { cli } from '../helpers/run-cli';
 import { hasRealData, realDataSkipReason, realFile } from '../helpers/real-data';
 import { launchBrowser, newPage, pageProblems, screenshot, startWebShell, type WebShell } from './harness';
@@ -63,6 +64,31 @@ describe.skipIf(!hasRealData)('charts, profile, index and map in Chromium (real 
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('ranks the Utrecht districts on a composite index with each indicator’s contribution', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${shell.url}#grafieken`);
+    await page.getByLabel('Gebieden', { exact: true }).selectOption('district:GM0344');
+    await page.getByRole('tab', { name: 'Index' }).click();
+    await page.getByLabel('Indicator toevoegen').selectOption('ste_oad');
+    await page.getByLabel('Indicator toevoegen').selectOption('g_hhgro');
+    await page.getByLabel('Gewicht ste_oad').fill('2');
+    await page.getByRole('button', { name: 'Index berekenen' }).click();
+    const table = page.getByRole('table', { name: 'Indexscores' });
+    await table.waitFor();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(10);
+    // Contributions add up to the score in every row (two decimals on screen).
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const num = (t: string) => Number(t.replace(/\./g, '').replace(',', '.').replace('−', '-'));
+    for (const r of rows) expect(Math.abs(num(r[3]!) + num(r[4]!) - num(r[2]!))).toBeLessThanOrEqual(0.011);
+    expect(rows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    // The stacked bar: a segment per indicator per area, and the score diamonds.
+    const plot = page.locator('.chart-plot');
+    await expect.poll(() => plot.locator('.barlayer .point').count()).toBe(20);
+    expect(await plot.locator('.legendtext').allTextContents()).toEqual(['Omgevingsadressendichtheid (67%)', 'Gemiddelde huishoudensgrootte (33%)', 'Score']);
+    await screenshot(page, 'grafiek-index-utrecht');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('draws a map of the Utrecht districts after importing a generated boundary file (RD New)', async () => {
     const page = await newPage(browser);
     await page.goto(`${shell.url}#kaart`);
@@ -99,3 +125,42 @@ describe.skipIf(!hasRealData)('charts, profile, index and map in Chromium (real 
 });
 
 if (!hasRealData) console.warn(`[skip] charts e2e: ${realDataSkipReason}`);
+
+describe('a trend over three KWB years (generated test workbooks, made-up figures)', () => {
+  let shell: WebShell;
+  let browser: Browser;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wv-trend-e2e-'));
+    const db = path.join(dir, 'store.sqlite');
+    for (const { year, file } of makeKwbYears(dir)) {
+      const run = await cli('--db', db, 'import', file, '--period', year, '--create-areas', '--json');
+      expect(run.code, run.stderr).toBe(0);
+    }
+    shell = await startWebShell(db);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.stop();
+  });
+
+  it('draws two districts and Utrecht over 2022–2024, the line broken where Noordwest’s boundaries changed', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${shell.url}#grafieken`);
+    await page.getByLabel('Gebieden', { exact: true }).selectOption('district:GM0344');
+    await page.getByLabel('Indicator', { exact: true }).selectOption('p_koopw');
+    await page.getByRole('tab', { name: 'Trend' }).click();
+    const plot = page.locator('.chart-plot');
+    await plot.locator('.scatterlayer .trace').first().waitFor();
+    // West and Noordwest (the first two, chosen by default) and their municipality.
+    await expect.poll(() => plot.locator('.legendtext').allTextContents()).toEqual(['Utrecht', 'Wijk 01 West', 'Wijk 02 Noordwest']);
+    expect(await plot.locator('.xtick').allTextContents()).toEqual(['2022', '2023', '2024']);
+    // West: 38, 39, 40 % (KWB_YEARS); three points on its line.
+    expect(await plot.locator('.scatterlayer .trace').nth(1).locator('.point').count()).toBe(3);
+    expect(await page.locator('.chart-figure').textContent()).toContain('Lijn onderbroken: Wijk 02 Noordwest in 2023');
+    expect(await plot.locator('.annotation-text').allTextContents()).toContain('indeling gewijzigd (Wijk 02 Noordwest)');
+    expect(await page.locator('.chart-figure .source-line').textContent()).toContain('kwb-utrecht-2022.xlsx (2022)');
+    await screenshot(page, 'grafiek-trend-utrecht');
+    expect(pageProblems(page)).toEqual([]);
+  });
+});

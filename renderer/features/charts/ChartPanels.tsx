@@ -31,7 +31,7 @@ function MissingList({ items, what }: { items: { areaCode: string; areaName: str
 export function BarPanel({ areas, indicator, period, references }: { areas: Areas; indicator: string; period: string; references: ReferenceKind[] }) {
   const [order, setOrder] = useState<'desc' | 'asc'>('desc');
   const [res] = useCall('compare.run', { areas, indicators: [indicator], period, references });
-  const model = useMemo(() => (res.status === 'ok' ? barChart(res.value, indicator, order) : null), [res, indicator, order]);
+  const model = useMemo(() => (res.status === 'ok' ? barChart(res.value, indicator, order, references) : null), [res, indicator, order, references]);
   if (res.status === 'loading') return <Loading what="Cijfers" />;
   if (res.status === 'error') return <ErrorPanel error={res.error} />;
   if (!model) return null;

@@ -1,4 +1,4 @@
-import type { CompareResult, CompareRow } from '../../contract/compare';
+import type { CompareResult, CompareRow, ReferenceKind } from '../../contract/compare';
 import { axisTitle, missingText, sourceLineOf, valueText, type ChartText, type PlotData } from './chart-text';
 import { periodLabel } from '../period';
 
@@ -29,7 +29,7 @@ function refLabel(row: CompareRow): string {
  * lines: Nederland and the programme total across the chart, a municipality as a line when all bars
  * share it, else as a mark on each bar's own municipality. Aggregated figures are hatched.
  */
-export function barChart(result: CompareResult, indicatorCode: string, order: 'desc' | 'asc' = 'desc'): BarChartModel {
+export function barChart(result: CompareResult, indicatorCode: string, order: 'desc' | 'asc' = 'desc', requested: ReferenceKind[] = []): BarChartModel {
   const col = result.indicators.findIndex((i) => i.code === indicatorCode);
   const indicator = result.indicators[col];
   if (!indicator) throw new Error(`indicator ${indicatorCode} is not in the comparison`);
@@ -65,6 +65,11 @@ export function barChart(result: CompareResult, indicatorCode: string, order: 'd
   const annotations: PlotData[] = [];
   const references: BarChartModel['references'] = [];
   const referenceNotes: string[] = [];
+  const REF_NAME: Record<ReferenceKind, string> = { municipality: 'gemeente', NL: 'Nederland', total: 'de focusgebieden samen' };
+  for (const kind of requested) {
+    const role = kind === 'municipality' ? 'municipality' : kind;
+    if (!result.rows.some((r) => r.role === role)) referenceNotes.push(`${REF_NAME[kind]}: niet in het project`);
+  }
   // For a count the municipality or the total is the sum of many areas: a line at 374.000 beside
   // bars of 35.000 compares nothing. Such references are named under the chart instead.
   const sums = indicator.aggregation === 'sum';

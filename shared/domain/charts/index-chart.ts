@@ -45,13 +45,13 @@ export function indexChart(r: IndexResult): IndexChartModel {
   const periods = [...new Set(r.stats.map((s) => s.period).filter((p): p is string => p !== null))];
   return {
     data,
-    height: 120 + rows.length * 28,
+    height: 140 + rows.length * 28,
     layout: {
       barmode: 'relative',
       xaxis: { title: { text: 'Bijdrage aan de score (gewogen z-score; hoger is beter)' }, zeroline: true, zerolinecolor: '#6b7280', gridcolor: '#e6e8eb' },
       yaxis: { automargin: true, categoryorder: 'array', categoryarray: names },
-      legend: { orientation: 'h', y: -0.15, x: 0 },
-      margin: { l: 16, r: 60, t: 16, b: 60 },
+      legend: { orientation: 'h', y: 1.01, yanchor: 'bottom', x: 0 },
+      margin: { l: 16, r: 60, t: 40, b: 56 },
     },
     caption: `Samengestelde index${r.viewName ? ` "${r.viewName}"` : ''}, ${periods.join('/') || r.period}`,
     sourceLine:

@@ -18,7 +18,7 @@ const REF_STYLE: Record<string, { color: string; dash: string }> = {
 
 /** A boundary change, as compare says it: no delta and a note naming the changed division. */
 function boundaryNote(note: string | null): boolean {
-  return note !== null && /indeling|grens|boundar/i.test(note);
+  return note !== null && /ind_wbi|indeling|afbakening|codering|gewijzigd/i.test(note);
 }
 
 /**
