@@ -89,6 +89,31 @@ describe.skipIf(!hasRealData)('charts, profile, index and map in Chromium (real 
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('profiles Utrecht Overvecht: indicators by theme, its municipality beside it, composition and sources', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${shell.url}#gebieden`);
+    const grid = page.locator('.grid-box');
+    await grid.locator('.ag-cell', { hasText: 'Utrecht Overvecht' }).first().click();
+    await page.getByRole('heading', { name: 'Utrecht Overvecht', level: 1 }).waitFor();
+    // Composition: the shipped proposal, to be confirmed.
+    await expect.poll(() => page.locator('.composition-list').first().textContent()).toContain('WK034403');
+    expect(await page.locator('.composition-list').first().textContent()).toContain('te bevestigen');
+    const bevolking = page.locator('section', { has: page.getByRole('heading', { name: /^Bevolking/ }) });
+    await bevolking.waitFor();
+    const inwoners = bevolking.locator('tr', { hasText: 'Aantal inwoners' });
+    // 35.255 residents: aggregated from Wijk 03 Overvecht (the workbook's cell), Utrecht 374.238 beside it.
+    expect(await inwoners.locator('td').nth(1).textContent()).toContain('35.255');
+    expect(await inwoners.locator('td').nth(3).textContent()).toBe('374.238');
+    await inwoners.getByRole('button', { name: '35.255' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Herkomst van het cijfer' });
+    await expect.poll(() => dialog.textContent()).toContain('CBS-Utrecht-kwb-2024.xlsx');
+    await screenshot(page, 'profiel-overvecht-herkomst');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#profile-programme').count()).toBe(1);
+    await screenshot(page, 'profiel-overvecht');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('draws a map of the Utrecht districts after importing a generated boundary file (RD New)', async () => {
     const page = await newPage(browser);
     await page.goto(`${shell.url}#kaart`);

@@ -26,7 +26,7 @@ export const gridTheme = themeQuartz.withParams({
   headerBackgroundColor: '#f1f3f5',
 });
 
-export function AreasGrid({ areas }: { areas: Area[] }) {
+export function AreasGrid({ areas, onOpen }: { areas: Area[]; onOpen?: (code: string) => void }) {
   const columns = useMemo<ColDef<Area>[]>(
     () => [
       { field: 'name', headerName: 'Naam', flex: 2, sort: 'asc' },
@@ -51,6 +51,7 @@ export function AreasGrid({ areas }: { areas: Area[] }) {
         getRowId={(p) => p.data.code}
         localeText={{ noRowsToShow: 'Geen gebieden' }}
         enableCellTextSelection
+        onRowClicked={(e) => e.data && onOpen?.(e.data.code)}
       />
     </div>
   );

@@ -48,6 +48,7 @@ export const UNIT_LABEL: Record<string, string> = {
   hours_per_week: 'uur per week',
   km: 'km',
   per_km2: 'per km²',
+  number: 'getal',
 };
 
 export function unitLabel(unit: string): string {

@@ -170,3 +170,30 @@ describe('index chart', () => {
     expect(m.caption).toBe('Samengestelde index "Utrecht", 2024');
   });
 });
+
+describe('area profile', () => {
+  it('gives each indicator its value, course, municipality, Nederland and a turned z-score against the peers', async () => {
+    const { buildProfile } = await import('../../../shared/domain/charts/profile');
+    const ink = indicator('p_ink_li', 'Lage inkomens', 'percent', 'higher_worse');
+    const inw = { ...indicator('a_inw', 'Inwoners', 'count'), theme: 'bevolking' as const };
+    const latest = makeResult([ink, inw], [
+      { role: 'municipality', code: 'GM0344', name: 'Utrecht', values: [12, 374000], referenceFor: ['WK034403'] },
+      { role: 'NL', code: 'NL00', name: 'Nederland', values: [8, null] },
+      { code: 'WK034403', name: 'Overvecht', values: [20, 35000] },
+    ]);
+    const years = ['2022', '2023', '2024'].map((p, k) => ({ period: p, result: makeResult([ink, inw], [{ code: 'WK034403', name: 'Overvecht', values: [18 + k, 34000 + 500 * k] }]) }));
+    const peers = makeResult([ink, inw], [
+      { code: 'WK034401', name: 'West', values: [10, 30000] },
+      { code: 'WK034402', name: 'Noordwest', values: [15, 45000] },
+      { code: 'WK034403', name: 'Overvecht', values: [20, 35000] },
+    ]);
+    const themes = buildProfile('WK034403', latest, years, peers);
+    expect(themes.map((t) => t.theme)).toEqual(['bevolking', 'wonen']);
+    const line = themes[1]!.lines[0]!;
+    expect(line.series).toEqual([{ year: 2022, value: 18 }, { year: 2023, value: 19 }, { year: 2024, value: 20 }]);
+    expect([line.municipality?.value, line.nl?.value]).toEqual([12, 8]);
+    // Peers 10, 15, 20: mean 15, sd √(50/3); 20 is 1.22 sd above — worse, so −1.22.
+    expect(line.z).toBeCloseTo(-5 / Math.sqrt(50 / 3), 12);
+    expect(line.peers).toBe(3);
+  });
+});
