@@ -15,12 +15,13 @@ export interface ChartSpec {
  * A chart with its caption above, its source line and notes under it, and buttons that save it as
  * PNG (print resolution) or SVG with the caption and source line in the file.
  */
-export function ChartFigure({ chart, label, children }: { chart: ChartSpec; label: string; children?: ReactNode }) {
+export function ChartFigure({ chart, label, children, onWebglFailure }: { chart: ChartSpec; label: string; children?: ReactNode; onWebglFailure?: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    el.setAttribute('data-render-start', String(performance.now()));
     void Plotly.react(
       el,
       chart.data,
@@ -33,8 +34,12 @@ export function ChartFigure({ chart, label, children }: { chart: ChartSpec; labe
         ...chart.layout,
       },
       { displaylogo: false, responsive: true, locale: 'nl', modeBarButtonsToRemove: ['lasso2d', 'select2d', 'toImage'] },
-    ).then(() => el.setAttribute('data-painted', String(performance.now())));
-  }, [chart]);
+    ).then(() => {
+      // Plotly replaces a WebGL trace it cannot draw by a notice; the caller then draws SVG instead.
+      if (onWebglFailure && el.textContent?.includes('WebGL is not supported')) onWebglFailure();
+      else el.setAttribute('data-painted', String(performance.now()));
+    });
+  }, [chart, onWebglFailure]);
   useEffect(() => {
     const el = ref.current;
     return () => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { CompareViewState, ReferenceKind } from '../../../shared/contract/compare';
 import type { Indicator } from '../../../shared/contract/model';
 import { barChart } from '../../../shared/domain/charts/bar-chart';
@@ -10,6 +10,22 @@ import { useCall } from '../../ui/use-call';
 import { ChartFigure } from './ChartFigure';
 
 type Areas = CompareViewState['areas'];
+
+let webgl: boolean | undefined;
+/** Whether this browser can draw WebGL (headless or GPU-less machines often cannot). */
+function webglAvailable(): boolean {
+  if (webgl === undefined) {
+    try {
+      const canvas = document.createElement('canvas');
+      const gl = canvas.getContext('webgl', { preserveDrawingBuffer: true }) as WebGLRenderingContext | null;
+      // The extensions Plotly's WebGL traces (regl) insist on; a context without them shows Plotly's "not supported" notice.
+      webgl = Boolean(gl && gl.getExtension('ANGLE_instanced_arrays') && gl.getExtension('OES_element_index_uint'));
+    } catch {
+      webgl = false;
+    }
+  }
+  return webgl;
+}
 
 function MissingList({ items, what }: { items: { areaCode: string; areaName: string; why?: string }[]; what: string }) {
   if (items.length === 0) return null;
@@ -63,10 +79,7 @@ export function ScatterPanel(props: {
   onY: (code: string) => void;
   onSize: (code: string) => void;
 }) {
-  const { areas, x, y, size, period, references, indicators } = props;
-  const codes = [x, y, size].filter((c, i, all) => c && all.indexOf(c) === i);
-  const [res] = useCall('compare.run', { areas, indicators: codes.length ? codes : [x], period, references: references.filter((r) => r !== 'municipality') });
-  const model = useMemo(() => (res.status === 'ok' && y ? scatterChart(res.value, x, y, size || undefined) : null), [res, x, y, size]);
+  const { indicators, y, size } = props;
   return (
     <>
       <div className="form-inline small">
@@ -85,10 +98,27 @@ export function ScatterPanel(props: {
           </select>
         </label>
       </div>
+      {/* Figures are fetched once both axes are chosen: a comparison of 17.000 buurten is not free. */}
+      {y ? <Scatter {...props} /> : <p className="muted">Kies de indicator voor de y-as.</p>}
+    </>
+  );
+}
+
+function Scatter({ areas, x, y, size, period, references }: { areas: Areas; x: string; y: string; size: string; period: string; references: ReferenceKind[] }) {
+  const codes = [x, y, size].filter((c, i, all) => c && all.indexOf(c) === i);
+  const [res] = useCall('compare.run', { areas, indicators: codes, period, references: references.filter((r) => r !== 'municipality') });
+  const [svgOnly, setSvgOnly] = useState(false);
+  const model = useMemo(() => (res.status === 'ok' ? scatterChart(res.value, x, y, size || undefined, { webgl: !svgOnly && webglAvailable() }) : null), [res, x, y, size, svgOnly]);
+  const noWebgl = useCallback(() => {
+    webgl = false;
+    setSvgOnly(true);
+  }, []);
+  return (
+    <>
       {res.status === 'loading' && <Loading what="Cijfers" />}
       {res.status === 'error' && <ErrorPanel error={res.error} />}
       {model && (
-        <ChartFigure chart={{ ...model, height: 560 }} label={`Puntenwolk: ${model.caption}`}>
+        <ChartFigure chart={{ ...model, height: 560 }} label={`Puntenwolk: ${model.caption}`} onWebglFailure={model.data[0]?.type === 'scattergl' ? noWebgl : undefined}>
           <MissingList items={model.missing} what="Zonder beide cijfers, niet getekend" />
         </ChartFigure>
       )}

@@ -66,6 +66,7 @@ export function ChoroplethMap({ features, model, label, height = 540 }: { featur
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    el.setAttribute('data-render-start', String(performance.now()));
     registerOfflineBaseMap();
     void Plotly.react(
       el,

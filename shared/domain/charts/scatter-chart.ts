@@ -18,7 +18,7 @@ const GL_FROM = 1000;
  * One point per area for two indicators (x, y), optionally sized by a third (population: marker
  * area proportional to it). References (Nederland, the total) as crosshair lines.
  */
-export function scatterChart(result: CompareResult, xCode: string, yCode: string, sizeCode?: string): ScatterChartModel {
+export function scatterChart(result: CompareResult, xCode: string, yCode: string, sizeCode?: string, opts: { webgl?: boolean } = {}): ScatterChartModel {
   const xi = result.indicators.findIndex((i) => i.code === xCode);
   const yi = result.indicators.findIndex((i) => i.code === yCode);
   const si = sizeCode ? result.indicators.findIndex((i) => i.code === sizeCode) : -1;
@@ -33,7 +33,8 @@ export function scatterChart(result: CompareResult, xCode: string, yCode: string
   const labelled = drawn.length <= LABEL_LIMIT;
   const data: PlotData[] = [
     {
-      type: drawn.length >= GL_FROM ? 'scattergl' : 'scatter',
+      // WebGL where the machine has it (a VM or locked-down workstation may not): SVG otherwise.
+      type: drawn.length >= GL_FROM && opts.webgl !== false ? 'scattergl' : 'scatter',
       mode: labelled ? 'markers+text' : 'markers',
       name: 'Gebieden',
       x: drawn.map((r) => r.cells[xi]!.value),

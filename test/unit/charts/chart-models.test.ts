@@ -121,6 +121,7 @@ describe('scatter chart', () => {
     expect(m.data[0]!.type).toBe('scattergl');
     expect(m.data[0]!.mode).toBe('markers');
     expect(m.points).toBe(1500);
+    expect(scatterChart(makeResult([indicator('x', 'X'), indicator('y', 'Y')], rows), 'x', 'y', undefined, { webgl: false }).data[0]!.type).toBe('scatter');
   });
 });
 
