@@ -2,13 +2,15 @@
 // into the issue notes. Each benchmark module returns its own figures.
 import { runImportBench } from './import-bench';
 import { runScenarioBench } from './scenario-bench';
+import { runCompareBench } from './compare-bench';
 
 interface Bench {
   name: string;
   run: () => Promise<Record<string, string | number>>;
 }
 
-const benches: Bench[] = [{ name: 'scenario Monte Carlo', run: runScenarioBench }, { name: 'import national CBS workbook', run: runImportBench }];
+const benches: Bench[] = [{ name: 'scenario Monte Carlo', run: runScenarioBench }, { name: 'import national CBS workbook', run: runImportBench },
+  { name: 'compare areas (20M figures)', run: runCompareBench }];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

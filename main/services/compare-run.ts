@@ -1,7 +1,6 @@
-import type { CompareResult, CompositionStatus, FigureSource, ParsedInput } from '../../shared/contract/index';
+import type { CompareResult, CompositionStatus, ParsedInput } from '../../shared/contract/index';
 import { buildCompareTable, type TableIndicator, type TableRowSpec } from '../../shared/domain/compare/build-table';
 import { MemoryCompareData } from '../../shared/domain/compare/memory-data';
-import { figureSourceText } from '../../shared/domain/compare/source-text';
 import { municipalityOf } from '../../shared/domain/areas/normalise-code';
 import { aliasKey } from '../../shared/domain/text/alias-key';
 import { AppError } from '../../shared/errors';
@@ -9,7 +8,7 @@ import type { Store } from '../store/open-store';
 import { resolveAreaCode } from '../store/queries/areas';
 import {
   areaCodeByName, areasByCode, areasById, areasOfKind, indicatorsByCode, indicatorsOfThemes, latestPeriodWithFigure, loadFigures, membersOf,
-  storePeriods, type AreaRecord, type FigureRecord, type IndicatorRecord, type MemberRecord,
+  sourcesById, storePeriods, type AreaRecord, type FigureTuple, type IndicatorRecord, type MemberRecord,
 } from '../store/queries/compare';
 
 /**
@@ -62,11 +61,6 @@ export function resolveIndicators(db: Store, codes: readonly string[], themes: r
   }
   if (themes?.length) for (const i of indicatorsOfThemes(db, themes)) if (!out.has(i.code)) out.set(i.code, i);
   return [...out.values()];
-}
-
-function sourceOf(f: FigureRecord): FigureSource {
-  const s = { sourceId: f.sourceId, kind: f.sourceKind, title: f.sourceTitle, file: f.fileName, sheet: f.sheet, cell: f.cell, raw: f.raw };
-  return { ...s, text: figureSourceText(s) };
 }
 
 export function runCompare(db: Store, input: ParsedInput<'compare.run'>): CompareResult {
@@ -168,15 +162,15 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
   // ---- figures, level by level
   const data = new MemoryCompareData();
   for (const i of byCode.values()) data.addIndicator(i);
-  const have = new Set<string>(); // area|indicator|period with an imported figure
   const indicatorById = new Map([...byCode.values()].map((i) => [i.id, i]));
-  const addFigures = (rows: FigureRecord[]) => {
-    for (const f of rows) {
-      const area = areaById.get(f.areaId);
-      const ind = indicatorById.get(f.indicatorId);
+  const sourcesSeen = new Set<number>();
+  const addFigures = (rows: FigureTuple[]) => {
+    for (const [areaId, indicatorId, period, value, low, high, sign, qualifier, raw, cell, sourceId] of rows) {
+      const area = areaById.get(areaId);
+      const ind = indicatorById.get(indicatorId);
       if (!area || !ind) continue;
-      data.addFigure(area.code, ind.code, f.period, { value: f.value, low: f.low, high: f.high, sign: f.sign, qualifier: f.qualifier, source: sourceOf(f) });
-      have.add(`${f.areaId}|${f.indicatorId}|${f.period}`);
+      data.addFigure(area.code, ind.code, period, { value, low, high, sign, qualifier, raw, cell, sourceId });
+      sourcesSeen.add(sourceId);
     }
   };
   const loaded = new Set<number>();
@@ -186,10 +180,11 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
     ids.forEach((id) => loaded.add(id));
     addFigures(loadFigures(db, ids, valueIndicatorIds, periods));
     // compositions always; other areas only where a figure is missing (an aggregate may fill it)
+    const complete = valueIndicatorIds.length * periods.length;
     const needed = ids.filter((id) => {
-      const kind = areaById.get(id)?.kind;
-      if (kind === 'focus_area' || kind === 'programme') return true;
-      return kind !== 'country' && valueIndicatorIds.some((ind) => periods.some((p) => !have.has(`${id}|${ind}|${p}`)));
+      const a = areaById.get(id);
+      if (a?.kind === 'focus_area' || a?.kind === 'programme') return true;
+      return a !== undefined && a.kind !== 'country' && data.figureCount(a.code) < complete;
     });
     const ms = structural(needed);
     const next: number[] = [];
@@ -202,9 +197,10 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
     frontier = [...new Set(next)];
   }
   if (wbi) addFigures(loadFigures(db, [...loaded], [wbi.id], null));
+  for (const src of sourcesById(db, [...sourcesSeen])) data.addSource(src.id, src);
 
   // Nederland is a reference only when the store holds figures for it
-  if (nl && !valueIndicatorIds.some((ind) => periods.some((p) => have.has(`${(nl as AreaRecord).id}|${ind}|${p}`)))) {
+  if (nl && data.figureCount(nl.code) === 0) {
     rowSpecs.splice(rowSpecs.findIndex((r) => r.role === 'NL'), 1);
   }
   for (const a of areaById.values()) data.addArea({ code: a.code, name: a.name, kind: a.kind });
@@ -233,6 +229,6 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
   }));
   return buildCompareTable({
     period: input.period, compareTo: input.compareTo ?? null, minCoverage: input.minCoverage,
-    indicators: tableIndicators, rows: rowSpecs, spreadAreas: focusAreas.map((f) => f.code),
+    indicators: tableIndicators, rows: rowSpecs, spreadAreas: focusAreas.map((f) => f.code), memberDetail: input.memberDetail,
   }, data);
 }

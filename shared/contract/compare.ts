@@ -51,6 +51,12 @@ export const CompareRequest = z
      * Where the indicator has a weight, the share of the weight that had a figure must reach it too.
      */
     minCoverage: z.number().min(0).max(1).default(1),
+    /**
+     * Per-member detail on aggregated cells (memberDetail: each member's value, weight and source).
+     * Default true; false leaves it null (and the one-line source names the first ten members) — for
+     * aggregates of hundreds of members over many indicators.
+     */
+    memberDetail: z.boolean().default(true),
   })
   .strict()
   .refine((v) => v.indicators.length > 0 || (v.themes?.length ?? 0) > 0, { message: 'give at least one indicator or theme' });

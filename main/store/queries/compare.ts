@@ -28,25 +28,31 @@ export interface AreaRecord {
   parentId: number | null;
 }
 
-export interface FigureRecord {
-  areaId: number;
-  indicatorId: number;
-  period: string;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  sign: Sign | null;
-  qualifier: Qualifier | null;
-  raw: string | null;
-  cell: string | null;
-  sourceId: number;
-  sourceKind: 'file' | 'document' | 'seed';
-  sourceTitle: string;
-  fileName: string | null;
+/** A figure as the compare reads it, as an array (no object per row: a national aggregation reads millions). */
+export type FigureTuple = [
+  areaId: number, indicatorId: number, period: string, value: number | null, low: number | null, high: number | null,
+  sign: Sign | null, qualifier: Qualifier | null, raw: string | null, cell: string | null, sourceId: number,
+];
+
+export interface SourceRecord {
+  id: number;
+  kind: 'file' | 'document' | 'seed';
+  title: string;
+  file: string | null;
   sheet: string | null;
 }
 
 const json = (xs: readonly (number | string)[]) => JSON.stringify(xs);
+
+/** Prepared once per connection: a compare call runs these a few times each. */
+const cache = new WeakMap<Store, Map<string, ReturnType<Store['prepare']>>>();
+function stmt(db: Store, sql: string): ReturnType<Store['prepare']> {
+  let forDb = cache.get(db);
+  if (!forDb) cache.set(db, (forDb = new Map()));
+  let st = forDb.get(sql);
+  if (!st) forDb.set(sql, (st = db.prepare(sql)));
+  return st;
+}
 
 const INDICATOR_COLUMNS = `id, code, name, theme, unit, aggregation, weight_indicator_code AS weightIndicatorCode, direction`;
 
@@ -124,8 +130,7 @@ export function membersOf(db: Store, areas: readonly AreaRecord[]): Map<number, 
   return out;
 }
 
-const FIGURE_COLUMNS = `o.area_id AS areaId, o.indicator_id AS indicatorId, o.period, o.value, o.low, o.high, o.sign, o.qualifier,
-  o.raw, o.cell, o.source_id AS sourceId, s.kind AS sourceKind, s.title AS sourceTitle, s.file_name AS fileName, s.sheet`;
+const FIGURE_COLUMNS = 'o.area_id, o.indicator_id, o.period, o.value, o.low, o.high, o.sign, o.qualifier, o.raw, o.cell, o.source_id';
 
 /**
  * Current figures (no breakdown) for areas × indicators in the given periods — one seek in
@@ -137,7 +142,6 @@ export const FIGURES_IN_PERIODS_SQL = `
   CROSS JOIN json_each(@indicators) ji
   CROSS JOIN json_each(@periods) jp
   CROSS JOIN observation o INDEXED BY observation_area
-  JOIN source s ON s.id = o.source_id
   WHERE o.area_id = ja.value AND o.indicator_id = ji.value AND o.period = jp.value
     AND o.superseded_by IS NULL AND o.breakdown IS NULL`;
 
@@ -147,14 +151,18 @@ export const FIGURES_ALL_PERIODS_SQL = `
   FROM json_each(@areas) ja
   CROSS JOIN json_each(@indicators) ji
   CROSS JOIN observation o INDEXED BY observation_area
-  JOIN source s ON s.id = o.source_id
   WHERE o.area_id = ja.value AND o.indicator_id = ji.value
     AND o.superseded_by IS NULL AND o.breakdown IS NULL`;
 
-export function loadFigures(db: Store, areaIds: readonly number[], indicatorIds: readonly number[], periods: readonly string[] | null): FigureRecord[] {
+export function loadFigures(db: Store, areaIds: readonly number[], indicatorIds: readonly number[], periods: readonly string[] | null): FigureTuple[] {
   if (areaIds.length === 0 || indicatorIds.length === 0 || (periods && periods.length === 0)) return [];
-  if (periods) return db.prepare(FIGURES_IN_PERIODS_SQL).all({ areas: json(areaIds), indicators: json(indicatorIds), periods: json(periods) }) as FigureRecord[];
-  return db.prepare(FIGURES_ALL_PERIODS_SQL).all({ areas: json(areaIds), indicators: json(indicatorIds) }) as FigureRecord[];
+  if (periods) return stmt(db, FIGURES_IN_PERIODS_SQL).raw(true).all({ areas: json(areaIds), indicators: json(indicatorIds), periods: json(periods) }) as FigureTuple[];
+  return stmt(db, FIGURES_ALL_PERIODS_SQL).raw(true).all({ areas: json(areaIds), indicators: json(indicatorIds) }) as FigureTuple[];
+}
+
+/** The sources figures point to (a few rows). */
+export function sourcesById(db: Store, ids: readonly number[]): SourceRecord[] {
+  return db.prepare('SELECT id, kind, title, file_name AS file, sheet FROM source WHERE id IN (SELECT value FROM json_each(?))').all(json(ids)) as SourceRecord[];
 }
 
 /** Every period the store holds figures for, latest first (from source_period, a few rows). */
@@ -173,9 +181,9 @@ export const HAS_FIGURE_SQL = `
 /** The latest of `periods` (given latest first) in which any of the areas has a figure for the indicator. */
 export function latestPeriodWithFigure(db: Store, areaIds: readonly number[], indicatorId: number, periods: readonly string[]): string | null {
   if (areaIds.length === 0) return null;
-  const stmt = db.prepare(HAS_FIGURE_SQL).pluck();
+  const has = stmt(db, HAS_FIGURE_SQL);
   const areas = json(areaIds);
-  for (const period of periods) if (stmt.get({ areas, indicator: indicatorId, period })) return period;
+  for (const period of periods) if (has.get({ areas, indicator: indicatorId, period })) return period;
   return null;
 }
 

@@ -34,6 +34,8 @@ export interface TableSpec {
   rows: TableRowSpec[];
   /** The areas whose figures make the total row's spread (the focus areas). */
   spreadAreas: string[];
+  /** Per-member detail on aggregates (default true). */
+  memberDetail?: boolean;
 }
 
 const yearOf = (period: string): number | null => parsePeriod(period)?.yearEnd ?? null;
@@ -51,7 +53,7 @@ function deltaBreak(resolver: FigureResolver, data: CompareData, areaCode: strin
 }
 
 export function buildCompareTable(spec: TableSpec, data: CompareData): CompareResult {
-  const resolver = new FigureResolver(data, spec.minCoverage);
+  const resolver = new FigureResolver(data, { minCoverage: spec.minCoverage, memberDetail: spec.memberDetail ?? true });
   const areaRows = spec.rows.map((row, i) => ({ row, i })).filter((x) => x.row.role === 'area').map((x) => x.i);
   const cells: CompareCell[][] = spec.rows.map(() => []);
 

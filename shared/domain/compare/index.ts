@@ -5,3 +5,4 @@ export * from './resolve';
 export * from './source-text';
 export * from './stats';
 export * from './memory-data';
+export * from './dutch-csv';

@@ -1,16 +1,25 @@
 import { parsePeriod } from '../period';
-import type { AreaInfo, CompareData, IndicatorRule, MemberLink, StoredFigure } from './resolve';
+import type { FigureSource } from '../../contract/compare';
+import type { AreaInfo, CompareData, IndicatorRule, MemberLink, SourceInfo, StoredFigure } from './resolve';
+import { figureSourceText } from './source-text';
 
 /**
  * CompareData held in maps: the service fills it from the store's rows, tests from literals.
+ * Figures are keyed per area by a small number (indicator × period), so a national aggregation
+ * (millions of member figures) costs one map lookup per figure and no key strings.
  * `ind_wbi` figures double as the edition marker for boundary checks (see boundary.ts).
  */
+const PERIOD_SLOTS = 256;
+
 export class MemoryCompareData implements CompareData {
   private readonly areas = new Map<string, AreaInfo>();
   private readonly indicators = new Map<string, IndicatorRule>();
-  private readonly figures = new Map<string, StoredFigure>();
+  private readonly indicatorIndex = new Map<string, number>();
+  private readonly periodIndex = new Map<string, number>();
+  private readonly figures = new Map<string, Map<number, StoredFigure>>();
   private readonly memberLinks = new Map<string, MemberLink[]>();
   private readonly wbiFigures = new Map<string, number | null>();
+  private readonly sources = new Map<number, SourceInfo>();
   readonly editionYears = new Set<number>();
 
   addArea(a: AreaInfo): this {
@@ -23,8 +32,29 @@ export class MemoryCompareData implements CompareData {
     return this;
   }
 
+  addSource(id: number, s: SourceInfo): this {
+    this.sources.set(id, s);
+    return this;
+  }
+
+  private slot(indicatorCode: string, period: string, create: boolean): number {
+    let i = this.indicatorIndex.get(indicatorCode);
+    let p = this.periodIndex.get(period);
+    if (i === undefined || p === undefined) {
+      if (!create) return -1;
+      if (i === undefined) this.indicatorIndex.set(indicatorCode, (i = this.indicatorIndex.size));
+      if (p === undefined) {
+        if (this.periodIndex.size >= PERIOD_SLOTS) throw new Error('too many periods in one comparison');
+        this.periodIndex.set(period, (p = this.periodIndex.size));
+      }
+    }
+    return i * PERIOD_SLOTS + p;
+  }
+
   addFigure(areaCode: string, indicatorCode: string, period: string, f: StoredFigure): this {
-    this.figures.set(`${areaCode}\u0000${indicatorCode}\u0000${period}`, f);
+    let own = this.figures.get(areaCode);
+    if (!own) this.figures.set(areaCode, (own = new Map()));
+    own.set(this.slot(indicatorCode, period, true), f);
     if (indicatorCode === 'ind_wbi') {
       const year = parsePeriod(period)?.yearEnd;
       if (year !== undefined) {
@@ -50,7 +80,21 @@ export class MemoryCompareData implements CompareData {
   }
 
   figure(areaCode: string, indicatorCode: string, period: string): StoredFigure | undefined {
-    return this.figures.get(`${areaCode}\u0000${indicatorCode}\u0000${period}`);
+    const own = this.figures.get(areaCode);
+    if (!own) return undefined;
+    const slot = this.slot(indicatorCode, period, false);
+    return slot < 0 ? undefined : own.get(slot);
+  }
+
+  /** How many figures an area has here (the service's check whether any is missing). */
+  figureCount(areaCode: string): number {
+    return this.figures.get(areaCode)?.size ?? 0;
+  }
+
+  source(f: StoredFigure): FigureSource {
+    const s = this.sources.get(f.sourceId) ?? { kind: 'file' as const, title: `bron ${f.sourceId}`, file: null, sheet: null };
+    const base = { sourceId: f.sourceId, kind: s.kind, title: s.title, file: s.file, sheet: s.sheet, cell: f.cell, raw: f.raw };
+    return { ...base, text: figureSourceText(base) };
   }
 
   members(areaCode: string): readonly MemberLink[] | null {

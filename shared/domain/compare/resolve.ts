@@ -18,7 +18,17 @@ export interface StoredFigure {
   high: number | null;
   sign: Sign | null;
   qualifier: Qualifier | null;
-  source: FigureSource;
+  sourceId: number;
+  cell: string | null;
+  raw: string | null;
+}
+
+/** What a figure's source row says (its cell and raw text are the figure's own). */
+export interface SourceInfo {
+  kind: FigureSource['kind'];
+  title: string;
+  file: string | null;
+  sheet: string | null;
 }
 
 export interface AreaInfo {
@@ -45,6 +55,8 @@ export interface CompareData extends WbiLookup {
   area(code: string): AreaInfo | undefined;
   indicator(code: string): IndicatorRule | undefined;
   figure(areaCode: string, indicatorCode: string, period: string): StoredFigure | undefined;
+  /** Where a stored figure stands (file, sheet, cell), with its one-line Dutch text. */
+  source(f: StoredFigure): FigureSource;
   /** What an aggregate of the area is made of; null when not known here (not loaded), [] when nothing. */
   members(areaCode: string): readonly MemberLink[] | null;
 }
@@ -71,6 +83,14 @@ export interface Resolved {
 }
 
 const MAX_DEPTH = 4;
+/** Members named in an aggregate's one-line source; the rest are counted ("… en 670 andere leden"). */
+const SOURCE_MEMBERS_NAMED = 10;
+
+export interface ResolverOptions {
+  minCoverage: number;
+  /** Per-member detail (value, weight, source) on every aggregate; off for very large aggregates. */
+  memberDetail: boolean;
+}
 
 const SIGN_WORD: Record<Sign, string> = {
   unknown: 'onbekend',
@@ -100,10 +120,17 @@ const empty = (reason: string): Resolved => ({
 export class FigureResolver {
   private readonly memo = new Map<string, Resolved>();
 
+  private readonly minCoverage: number;
+  private readonly withDetail: boolean;
+  private readonly memberCodes = new Map<readonly MemberLink[], string[]>();
+
   constructor(
     private readonly data: CompareData,
-    private readonly minCoverage: number,
-  ) {}
+    options: number | ResolverOptions,
+  ) {
+    this.minCoverage = typeof options === 'number' ? options : options.minCoverage;
+    this.withDetail = typeof options === 'number' ? true : options.memberDetail;
+  }
 
   resolve(areaCode: string, indicatorCode: string, period: string, depth = 0): Resolved {
     const key = `${areaCode}\u0000${indicatorCode}\u0000${period}`;
@@ -115,6 +142,22 @@ export class FigureResolver {
     return r;
   }
 
+  /** A member's figure: straight from the store for a member that is not itself aggregated (no allocation). */
+  private memberValue(code: string, indicatorCode: string, period: string, depth: number): { value: number | null; fig: StoredFigure | undefined; resolved: Resolved | null } {
+    if (depth >= MAX_DEPTH || this.data.members(code) === null) {
+      const fig = this.data.figure(code, indicatorCode, period);
+      return { value: fig ? figureValue(fig.value, fig.sign) : null, fig, resolved: null };
+    }
+    const resolved = this.resolve(code, indicatorCode, period, depth);
+    return { value: resolved.value, fig: undefined, resolved };
+  }
+
+  private codesOf(links: readonly MemberLink[]): string[] {
+    let codes = this.memberCodes.get(links);
+    if (!codes) this.memberCodes.set(links, (codes = links.map((l) => l.code)));
+    return codes;
+  }
+
   private compute(areaCode: string, indicatorCode: string, period: string, depth: number): Resolved {
     const ind = this.data.indicator(indicatorCode);
     if (!ind) return empty(`indicator ${indicatorCode} onbekend`);
@@ -124,9 +167,10 @@ export class FigureResolver {
 
     if (imported) {
       const value = figureValue(imported.value, imported.sign);
+      const sourceRef = this.data.source(imported);
       const base: Resolved = {
         value, low: imported.low, high: imported.high, sign: imported.sign, qualifier: imported.qualifier,
-        aggregated: false, sourceRef: imported.source, source: imported.source.text,
+        aggregated: false, sourceRef, source: sourceRef.text,
         coverage: null, coverageDetail: null, members: null, memberDetail: null, importedVsAggregate: null,
         missingReason: value === null && imported.low === null && imported.sign ? signReason(imported.sign) : null,
         method: null, countedMembers: [],
@@ -147,32 +191,57 @@ export class FigureResolver {
     const rule = ruleOf(ind);
     if (rule.aggregation === 'none') {
       const out = aggregate(rule, [], this.minCoverage);
-      return { ...empty(out.reason ?? ''), members: links.map((l) => l.code) };
+      return { ...empty(out.reason ?? ''), members: this.codesOf(links) };
     }
     const weightCode = rule.aggregation === 'weighted_mean' ? rule.weightIndicatorCode : null;
-    const resolved = links.map((l) => this.resolve(l.code, ind.code, period, depth + 1));
-    const weights = links.map((l) => (weightCode ? this.resolve(l.code, weightCode, period, depth + 1).value : null));
-    const out = aggregate(rule, links.map((l, i) => ({ code: l.code, value: resolved[i]?.value ?? null, sign: null, weight: weights[i] ?? null })), this.minCoverage);
-    const memberDetail: MemberFigure[] = links.map((l, i) => {
-      const r = resolved[i] as Resolved;
+    const n = links.length;
+    const values = new Array<ReturnType<FigureResolver['memberValue']>>(n);
+    const inputs = new Array<{ code: string; value: number | null; sign: null; weight: number | null }>(n);
+    for (let i = 0; i < n; i++) {
+      const code = (links[i] as MemberLink).code;
+      const v = this.memberValue(code, ind.code, period, depth + 1);
+      values[i] = v;
+      inputs[i] = { code, value: v.value, sign: null, weight: weightCode ? this.memberValue(code, weightCode, period, depth + 1).value : null };
+    }
+    const out = aggregate(rule, inputs, this.minCoverage);
+    let provisional = false;
+    const counted: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!out.counted[i]) continue;
+      const v = values[i] as ReturnType<FigureResolver['memberValue']>;
+      const sign = v.resolved ? v.resolved.sign : v.fig?.sign ?? null;
+      if (sign === 'provisional' || sign === 'revised_provisional') provisional = true;
+      counted.push((links[i] as MemberLink).code);
+    }
+    const memberDetail: MemberFigure[] | null = this.withDetail ? links.map((l, i) => {
+      const v = values[i] as ReturnType<FigureResolver['memberValue']>;
       const info = this.data.area(l.code);
       return {
         code: l.code, name: info?.name ?? l.code, kind: info?.kind ?? 'other', status: l.status,
-        value: r.value, sign: r.sign, weight: weightCode ? (weights[i] ?? null) : null,
-        counted: out.counted[i] ?? false, aggregated: r.aggregated, source: r.sourceRef,
+        value: v.value, sign: v.resolved ? v.resolved.sign : v.fig?.sign ?? null, weight: weightCode ? (inputs[i]?.weight ?? null) : null,
+        counted: out.counted[i] ?? false, aggregated: v.resolved?.aggregated ?? false,
+        source: v.resolved ? v.resolved.sourceRef : v.fig ? this.data.source(v.fig) : null,
       };
-    });
-    const counted = memberDetail.filter((m) => m.counted);
-    const provisional = counted.some((m) => m.sign === 'provisional' || m.sign === 'revised_provisional');
-    const describe = (m: MemberFigure, r: Resolved) => `${m.code} (${r.aggregated ? r.method ?? 'berekend' : r.source ?? r.missingReason ?? 'geen cijfer'})`;
-    const source = out.value === null ? null : `${out.method}: ${memberDetail.map((m, i) => describe(m, resolved[i] as Resolved)).join('; ')}`;
+    }) : null;
+    let source: string | null = null;
+    if (out.value !== null) {
+      const named = links.slice(0, SOURCE_MEMBERS_NAMED).map((l, i) => {
+        const v = values[i] as ReturnType<FigureResolver['memberValue']>;
+        const r = v.resolved;
+        const why = r ? (r.aggregated ? r.method ?? 'berekend' : r.source ?? r.missingReason ?? 'geen cijfer') : v.fig ? this.data.source(v.fig).text : 'geen cijfer';
+        return `${l.code} (${why})`;
+      });
+      const rest = n - named.length;
+      source = `${out.method}: ${named.join('; ')}${rest > 0 ? `; … en ${rest} andere ${rest === 1 ? 'lid' : 'leden'}` : ''}`;
+    }
     return {
       value: out.value, low: null, high: null, sign: out.value !== null && provisional ? 'provisional' : null, qualifier: null,
       aggregated: true, sourceRef: null, source,
       coverage: out.coverage,
       coverageDetail: { withFigure: out.withFigure, total: out.total, weightShare: out.weightShare, threshold: this.minCoverage },
-      members: links.map((l) => l.code), memberDetail, importedVsAggregate: null,
-      missingReason: out.reason, method: out.method, countedMembers: counted.map((m) => m.code),
+      members: this.codesOf(links), memberDetail, importedVsAggregate: null,
+      missingReason: out.reason, method: out.method, countedMembers: counted,
     };
   }
+
 }

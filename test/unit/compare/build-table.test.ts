@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FigureSource } from '../../../shared/contract/compare';
 import { buildCompareTable, type TableIndicator, type TableRowSpec } from '../../../shared/domain/compare/build-table';
 import { MemoryCompareData } from '../../../shared/domain/compare/memory-data';
-import { figureSourceText } from '../../../shared/domain/compare/source-text';
 
 /**
  * A small world, every expectation computed by hand:
@@ -10,14 +8,11 @@ import { figureSourceText } from '../../../shared/domain/compare/source-text';
  *   WK3 has no figures of its own: it is its neighbourhoods BU31 + BU32.
  *   GM1 is the municipality with imported figures; P is the programme (F1, F2, F3).
  */
-function src(cell: string, sheet = 'Blad1', file = 'kwb.xlsx'): FigureSource {
-  const s = { sourceId: 1, kind: 'file' as const, title: file, file, sheet, cell, raw: null };
-  return { ...s, text: figureSourceText(s) };
-}
-const fig = (value: number | null, cell: string, sign: 'unknown' | 'nil' | null = null) => ({ value, low: null, high: null, sign, qualifier: null, source: src(cell) });
+const fig = (value: number | null, cell: string, sign: 'unknown' | 'nil' | null = null) => ({ value, low: null, high: null, sign, qualifier: null, sourceId: 1, cell, raw: null });
 
 function world() {
   const d = new MemoryCompareData();
+  d.addSource(1, { kind: 'file', title: 'kwb.xlsx', file: 'kwb.xlsx', sheet: 'Blad1' });
   for (const [code, kind] of [['P', 'programme'], ['F1', 'focus_area'], ['F2', 'focus_area'], ['F3', 'focus_area'], ['GM1', 'municipality'], ['WK1', 'district'], ['WK2', 'district'], ['WK3', 'district'], ['BU31', 'neighbourhood'], ['BU32', 'neighbourhood']] as const) {
     d.addArea({ code, name: `naam ${code}`, kind });
   }
@@ -140,5 +135,33 @@ describe('the comparison table (hand-computed)', () => {
     const t = buildCompareTable({ period: 'latest', compareTo: null, minCoverage: 1, indicators: [ind(d, 'a_woning', null)], rows: [row('area', 'WK1')], spreadAreas: [] }, d);
     expect(t.rows[0]?.cells[0]?.value).toBeNull();
     expect(t.rows[0]?.cells[0]?.missingReason).toMatch(/geen cijfer in enige periode/);
+  });
+});
+
+describe('large aggregates', () => {
+  it('name ten members in the one-line source and count the rest; member detail can be left out', () => {
+    const d = new MemoryCompareData();
+    d.addSource(1, { kind: 'file', title: 'kwb.xlsx', file: 'kwb.xlsx', sheet: 'Blad1' });
+    d.addIndicator({ code: 'a_inw', name: 'Inwoners', unit: 'count', aggregation: 'sum', weightIndicatorCode: null, direction: 'neutral' });
+    d.addArea({ code: 'F', name: 'F', kind: 'focus_area' });
+    const links = Array.from({ length: 12 }, (_, i) => ({ code: `BU${String(i).padStart(2, '0')}`, status: 'confirmed' as const }));
+    links.forEach((l, i) => {
+      d.addArea({ code: l.code, name: l.code, kind: 'neighbourhood' });
+      d.addFigure(l.code, 'a_inw', '2024', { value: 100 + i, low: null, high: null, sign: null, qualifier: null, sourceId: 1, cell: `H${i + 2}`, raw: String(100 + i) });
+    });
+    d.setMembers('F', links);
+    const spec = (memberDetail: boolean) => ({
+      period: '2024' as const, compareTo: null, minCoverage: 1, memberDetail, spreadAreas: [],
+      indicators: [{ ...(d.indicator('a_inw') as NonNullable<ReturnType<MemoryCompareData['indicator']>>), theme: 'bevolking' as const, period: '2024', comparePeriod: null }],
+      rows: [{ role: 'area' as const, areaCode: 'F', referenceFor: [], compositionStatus: 'confirmed' as const }],
+    });
+    const full = buildCompareTable(spec(true), d).rows[0]?.cells[0];
+    expect(full?.value).toBe(12 * 100 + (11 * 12) / 2); // 1266
+    expect(full?.source).toMatch(/^som van 12 leden: BU00 \(kwb\.xlsx, blad Blad1, cel H2\); .*BU09 \(kwb\.xlsx, blad Blad1, cel H11\); … en 2 andere leden$/);
+    expect(full?.memberDetail).toHaveLength(12);
+    const lean = buildCompareTable(spec(false), d).rows[0]?.cells[0];
+    expect(lean?.value).toBe(1266);
+    expect(lean?.memberDetail).toBeNull();
+    expect(lean?.members).toHaveLength(12);
   });
 });
