@@ -106,7 +106,8 @@ export function ScatterPanel(props: {
 
 function Scatter({ areas, x, y, size, period, references }: { areas: Areas; x: string; y: string; size: string; period: string; references: ReferenceKind[] }) {
   const codes = [x, y, size].filter((c, i, all) => c && all.indexOf(c) === i);
-  const [res] = useCall('compare.run', { areas, indicators: codes, period, references: references.filter((r) => r !== 'municipality') });
+  // Thousands of points: no per-member detail (the source line still says which figures are aggregates).
+  const [res] = useCall('compare.run', { areas, indicators: codes, period, references: references.filter((r) => r !== 'municipality'), memberDetail: false });
   const [svgOnly, setSvgOnly] = useState(false);
   const model = useMemo(() => (res.status === 'ok' ? scatterChart(res.value, x, y, size || undefined, { webgl: !svgOnly && webglAvailable() }) : null), [res, x, y, size, svgOnly]);
   const noWebgl = useCallback(() => {
