@@ -4,11 +4,14 @@ import { AreasScreen } from './features/areas/AreasScreen';
 import { CompareScreen } from './features/compare/CompareScreen';
 import { ExportScreen } from './features/export/ExportScreen';
 import { ImportScreen } from './features/import/ImportScreen';
+import { MapScreen } from './features/maps/MapScreen';
+import { ChartsScreen } from './features/charts/ChartsScreen';
 import { ScenariosScreen } from './features/scenarios/ScenariosScreen';
 import { SourcesScreen } from './features/sources/SourcesScreen';
 import { StatusLine } from './ui/StatusLine';
 
-export type ScreenId = 'gebieden' | 'vergelijken' | 'importeren' | 'scenarios' | 'exporteren' | 'bronnen';
+export type ScreenId = 'gebieden' | 'vergelijken' | 'importeren' | 'scenarios' | 'exporteren' | 'bronnen'
+  | 'kaart' | 'grafieken';
 
 interface NavItem {
   id: ScreenId;
@@ -24,6 +27,8 @@ const NAV: NavItem[] = [
   { id: 'scenarios', label: "Scenario's", key: '4', render: () => <ScenariosScreen /> },
   { id: 'exporteren', label: 'Exporteren', key: '5', render: () => <ExportScreen /> },
   { id: 'bronnen', label: 'Bronnen', key: '6', render: () => <SourcesScreen /> },
+  { id: 'grafieken', label: 'Grafieken', key: '7', render: () => <ChartsScreen /> },
+  { id: 'kaart', label: 'Kaart', key: '8', render: () => <MapScreen /> },
 ];
 
 function initialScreen(): ScreenId {

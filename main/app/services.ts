@@ -36,6 +36,7 @@ export function startServices(storePath: string, shell: z.infer<typeof Shell>, o
     shell,
     appVersion: APP_VERSION,
     log,
+    nativeBinding: storeOptions.nativeBinding,
     jobs: new JobRunner({
       storePath: opened.path,
       kinds: jobKinds,

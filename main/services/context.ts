@@ -15,4 +15,6 @@ export interface ServiceContext {
   saveDialog?: (suggestedName: string, format: 'xlsx' | 'csv' | 'html') => Promise<string | null>;
   /** Log for developers (English, with stacks); never shown to analysts. */
   log: (message: string, err?: unknown) => void;
+  /** better-sqlite3's binary for this runtime (Electron's own build), for other SQLite files (GeoPackages). */
+  nativeBinding?: string | undefined;
 }

@@ -6,11 +6,15 @@ import { importHandlers } from './import-service';
 import { scenarioHandlers } from './scenario-service';
 import { compareHandlers } from './compare-service';
 import { exportHandlers } from './export-service';
+import { mapHandlers } from './maps-service';
+import { compositeHandlers } from './composite-service';
 import type { Handlers } from './handler-types';
 
 const features: object[] = [appHandlers, areaHandlers, jobHandlers, importHandlers, scenarioHandlers,
   compareHandlers,
-  exportHandlers];
+  exportHandlers,
+  mapHandlers,
+  compositeHandlers];
 
 /**
  * Every contract call implemented exactly once. The type makes a missing or misspelt handler a
@@ -18,7 +22,9 @@ const features: object[] = [appHandlers, areaHandlers, jobHandlers, importHandle
  */
 export const handlers: Handlers<CallName> = { ...appHandlers, ...areaHandlers, ...jobHandlers, ...importHandlers, ...scenarioHandlers,
   ...compareHandlers,
-  ...exportHandlers };
+  ...exportHandlers,
+  ...mapHandlers,
+  ...compositeHandlers };
 
 const seen = new Set<string>();
 for (const feature of features) {

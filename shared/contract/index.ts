@@ -6,6 +6,8 @@ import { importCalls } from './import';
 import { scenarioCalls } from './scenario';
 import { compareCalls } from './compare';
 import { exportCalls } from './export';
+import { mapCalls } from './maps';
+import { compositeCalls } from './composite';
 import type { CallSpec } from './define';
 
 /**
@@ -20,6 +22,8 @@ export const contract = {
   ...scenarioCalls,
   ...compareCalls,
   ...exportCalls,
+  ...mapCalls,
+  ...compositeCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ import m0004 from './0004-latest-period.sql?raw';
 import m0005 from './0005-area-first.sql?raw';
 import m0006 from './0006-source-extent.sql?raw';
 import m0007 from './0007-composition-history.sql?raw';
+import m0008 from './0008-boundaries.sql?raw';
+import m0009 from './0009-view-index.sql?raw';
 
 export interface Migration {
   version: number;
@@ -22,6 +24,8 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005-area-first', sql: m0005 },
   { version: 6, name: '0006-source-extent', sql: m0006 },
   { version: 7, name: '0007-composition-history', sql: m0007 },
+  { version: 8, name: '0008-boundaries', sql: m0008 },
+  { version: 9, name: '0009-view-index', sql: m0009 },
 ];
 
 export const latestVersion = migrations.length;

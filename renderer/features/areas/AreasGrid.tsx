@@ -28,7 +28,13 @@ function CompositionCell(p: ICellRendererParams<Area> & { compositions?: Readonl
   );
 }
 
-export function AreasGrid({ areas, compositions, onOpenComposition }: { areas: Area[]; compositions?: ReadonlyMap<string, CompositionSummary>; onOpenComposition?: (a: Area) => void }) {
+export function AreasGrid({ areas, compositions, onOpenComposition, onOpen }: {
+  areas: Area[];
+  compositions?: ReadonlyMap<string, CompositionSummary>;
+  onOpenComposition?: (a: Area) => void;
+  /** Opens an area's profile (a click on its row, not on its composition button). */
+  onOpen?: (code: string) => void;
+}) {
   const columns = useMemo<ColDef<Area>[]>(
     () => [
       { field: 'name', headerName: 'Naam', flex: 2, sort: 'asc' },
@@ -56,6 +62,10 @@ export function AreasGrid({ areas, compositions, onOpenComposition }: { areas: A
         getRowId={(p) => p.data.code}
         localeText={{ noRowsToShow: 'Geen gebieden' }}
         enableCellTextSelection
+        onRowClicked={(e) => {
+          if (e.event?.target instanceof Element && e.event.target.closest('button')) return;
+          if (e.data) onOpen?.(e.data.code);
+        }}
       />
     </div>
   );

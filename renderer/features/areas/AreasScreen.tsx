@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Area, AreaKind } from '../../../shared/contract/model';
 import { useCall } from '../../ui/use-call';
 import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
+import { AreaProfile } from '../profile/AreaProfile';
 import { AreasGrid } from './AreasGrid';
 import { CompositionEditor } from './composition/CompositionEditor';
 import { ProgrammeChart } from './ProgrammeChart';
@@ -33,6 +34,8 @@ export function AreasScreen() {
     return (code: string) => map.get(code) ?? '';
   }, [indicators]);
   const programmeSource = figures.status === 'ok' ? figures.value[0]?.source.title : undefined;
+  const [profile, setProfile] = useState<string | null>(null);
+  if (profile) return <AreaProfile code={profile} onClose={() => setProfile(null)} />;
 
   return (
     <div className="screen">
@@ -57,7 +60,7 @@ export function AreasScreen() {
         </div>
         {areas.status === 'loading' && <Loading what="Gebieden" />}
         {areas.status === 'error' && <ErrorPanel error={areas.error} />}
-        {areas.status === 'ok' && (shown.length > 0 ? <AreasGrid areas={shown} compositions={compositions} onOpenComposition={setEditing} /> : <EmptyState title="Geen gebieden van deze soort" next="Importeer een bestand met wijken of buurten." />)}
+        {areas.status === 'ok' && (shown.length > 0 ? <AreasGrid areas={shown} compositions={compositions} onOpenComposition={setEditing} onOpen={setProfile} /> : <EmptyState title="Geen gebieden van deze soort" next="Importeer een bestand met wijken of buurten." />)}
         <p className="source-line">Bron focusgebieden: Regeling kansrijke wijk, Staatscourant 2023, 17605. Gemeentecodes: CBS.</p>
       </section>
 

@@ -46,6 +46,8 @@ export const UNIT_LABEL: Record<string, string> = {
   per_1000_residents: 'per 1.000 inwoners',
   hours_per_week: 'uur per week',
   km: 'km',
+  per_km2: 'per km²',
+  number: 'getal',
 };
 
 export function unitLabel(unit: string): string {
