@@ -1,6 +1,6 @@
 import { backupStore } from '../store/backup';
 import { latestVersion } from '../store/migrations/index';
-import { storeCounts } from '../store/queries/counts';
+import { storeCounts } from '../store/queries/store-counts';
 import { latestPeriod } from '../store/queries/source-periods';
 import type { Handlers } from './handler-types';
 
@@ -10,7 +10,7 @@ export const appHandlers: Handlers<'app.info' | 'app.backup'> = {
     shell: ctx.shell,
     storePath: ctx.storePath,
     schemaVersion: latestVersion,
-    counts: storeCounts(ctx.db),
+    counts: (({ areas, indicators, observations, sources }) => ({ areas, indicators, observations, sources }))(storeCounts(ctx.db)),
     latestPeriod: latestPeriod(ctx.db),
   }),
   'app.backup': (input, ctx) => backupStore(ctx.db, ctx.storePath, input.path, input.overwrite ? { overwrite: true } : {}),

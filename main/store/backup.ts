@@ -10,6 +10,8 @@ export interface BackupOptions {
   overwrite?: boolean;
   /** Pages copied per step (the event loop runs between steps). Tests make it small. */
   pagesPerStep?: number;
+  /** Called after each step with the pages still to copy and the store's page count (progress). */
+  onProgress?: (progress: { remainingPages: number; totalPages: number }) => void;
 }
 
 export interface BackupResult {
@@ -56,9 +58,10 @@ export async function backupStore(db: Store, storePath: string, target: string, 
   let lastRemaining = Infinity;
   try {
     await db.backup(part, {
-      progress: ({ remainingPages }) => {
+      progress: ({ remainingPages, totalPages }) => {
         if (remainingPages > lastRemaining) restarts++;
         lastRemaining = remainingPages;
+        options.onProgress?.({ remainingPages, totalPages });
         return restarts >= MAX_RESTARTS ? 0x7fffffff : step;
       },
     });

@@ -6,18 +6,33 @@ export type Direction = 'higher_better' | 'higher_worse' | 'neutral';
  * no rank, no class and no part in the spread: they are missing, never zero.
  */
 
+/** For each distinct value: how many present values are below it, and how many equal it (one sort). */
+function positions(values: readonly (number | null)[]): { n: number; at: Map<number, { below: number; equal: number }> } {
+  const sorted = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const at = new Map<number, { below: number; equal: number }>();
+  for (let i = 0; i < sorted.length; ) {
+    const v = sorted[i] as number;
+    let j = i;
+    while (j < sorted.length && sorted[j] === v) j++;
+    at.set(v, { below: i, equal: j - i });
+    i = j;
+  }
+  return { n: sorted.length, at };
+}
+
 /**
  * Competition ranking ("1224"): equal values share the best rank, the next rank skips. For
  * higher_worse the lowest value ranks 1; for higher_better and neutral the highest does.
+ * O(n log n): the grid ranks all 17,000 neighbourhoods per column.
  */
 export function rankValues(values: readonly (number | null)[], direction: Direction): (number | null)[] {
-  const present = values.filter((v): v is number => v !== null);
-  const better = (a: number, b: number) => (direction === 'higher_worse' ? a < b : a > b);
+  const { n, at } = positions(values);
   return values.map((v) => {
     if (v === null) return null;
-    let ahead = 0;
-    for (const o of present) if (better(o, v)) ahead++;
-    return ahead + 1;
+    const p = at.get(v) as { below: number; equal: number };
+    // better = strictly higher (or strictly lower for higher_worse)
+    const better = direction === 'higher_worse' ? p.below : n - p.below - p.equal;
+    return better + 1;
   });
 }
 
@@ -26,18 +41,12 @@ export function rankValues(values: readonly (number | null)[], direction: Direct
  * ties share a quintile. One value alone sits in the middle (2).
  */
 export function quintiles(values: readonly (number | null)[]): (number | null)[] {
-  const present = values.filter((v): v is number => v !== null);
-  const n = present.length;
+  const { n, at } = positions(values);
   return values.map((v) => {
     if (v === null) return null;
     if (n === 1) return 2;
-    let below = 0;
-    let equal = 0;
-    for (const o of present) {
-      if (o < v) below++;
-      else if (o === v) equal++;
-    }
-    const midRank = below + (equal - 1) / 2; // 0 … n−1
+    const p = at.get(v) as { below: number; equal: number };
+    const midRank = p.below + (p.equal - 1) / 2; // 0 … n−1
     return Math.min(4, Math.floor((midRank / (n - 1)) * 5));
   });
 }

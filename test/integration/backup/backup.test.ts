@@ -64,12 +64,23 @@ describe('backup while another connection writes', () => {
         await new Promise((r) => setImmediate(r));
       }
     })();
+    // Halfway through the copy another connection writes for certain, whatever the imports'
+    // timing: a scenario row large enough to add pages, so the copy starts again.
+    const other = new Database(db);
+    let poked = false;
+    const onProgress = ({ remainingPages, totalPages }: { remainingPages: number; totalPages: number }): void => {
+      if (poked || remainingPages > totalPages / 2) return;
+      poked = true;
+      const now = new Date().toISOString();
+      other.prepare('INSERT INTO scenario (name, schema_version, definition_json, created_at, updated_at) VALUES (?, 1, ?, ?, ?)').run('tijdens de kopie', JSON.stringify({ note: 'x'.repeat(64_000) }), now, now);
+    };
     let result;
     try {
-      result = await backupStore(services.ctx.db, db, target, { pagesPerStep: 1 });
+      result = await backupStore(services.ctx.db, db, target, { pagesPerStep: 1, onProgress });
     } finally {
       done = true;
       await writer;
+      other.close();
       services.close();
     }
     // The writer did get in while the copy was being made (SQLite restarted it), so this test is

@@ -32,6 +32,9 @@ interface CliReport {
   issues: CliIssue[];
 }
 
+/** The default store's own sources: programme figures, focus areas, municipality codes, composition proposals. */
+const SEED_SOURCES = 4;
+
 describe('wijkverkenner import', () => {
   it('--help documents the options and the policy for areas it cannot decide', async () => {
     const run = await cli('import', '--help');
@@ -51,12 +54,15 @@ describe('wijkverkenner import', () => {
     expect(without.code).toBe(1);
     const r = without.json() as CliReport;
     expect(Object.keys(r)).toEqual(KEYS);
-    expect(r).toMatchObject({ committed: false, source_id: null, observations: 0, areas_matched: 0, areas_unmatched: 5 });
+    // The default store ships the focus areas' proposed members (Overvecht, WK034403, among them):
+    // the other three districts and the unknown name are what it lacks.
+    expect(r).toMatchObject({ committed: false, source_id: null, observations: 0, areas_matched: 0, areas_unmatched: 4 });
     const skipped = r.issues.filter((i) => /not in the store and new areas are not created/.test(i.message));
-    expect(skipped.map((i) => i.cell)).toEqual(['B6', 'B7', 'B10', 'B11']);
-    expect(skipped[0]).toEqual({ sheet: 'Focusgebieden', row: 6, column: 'B', cell: 'B6', severity: 'warning', message: expect.stringContaining('WK034403') });
-    expect(r.issues[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/nothing in focusgebieden-2023\.xlsx could be imported/) });
-    expect((await cli('--db', db, 'sources', '--json')).json()).toHaveLength(3);
+    expect(skipped.map((i) => i.cell)).toEqual(['B7', 'B10', 'B11']);
+    expect(skipped[0]).toEqual({ sheet: 'Focusgebieden', row: 7, column: 'B', cell: 'B7', severity: 'warning', message: expect.stringContaining('WK034406') });
+    // Overvecht's figures could go in, but most of the file would be left out: not committed.
+    expect(r.issues[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/^20 figures skipped: 3 areas not in the store — use --create-areas; 1 unknown area name .*; nothing was imported \(--allow-skips imports the rest\)$/) });
+    expect((await cli('--db', db, 'sources', '--json')).json()).toHaveLength(SEED_SOURCES);
 
     // By default CBS codes are created with their parents; what is still left out (an unknown name,
     // a text cell) is more than a small share of this small file: not committed, unless --allow-skips.
@@ -64,7 +70,7 @@ describe('wijkverkenner import', () => {
     expect(refused.code).toBe(1);
     expect(refused.json()).toMatchObject({ committed: false, observations: 0, figures_skipped: 9, skip_summary: '9 figures skipped: 1 unknown area name — use --create-areas --under GM…, or --alias NAME=CODE; 4 repeating an area and period; 1 in cells that are not numbers' });
     expect(refused.stderr).toContain('focusgebieden-2023.xlsx: 9 figures skipped: 1 unknown area name');
-    expect((await cli('--db', db, 'sources', '--json')).json()).toHaveLength(3);
+    expect((await cli('--db', db, 'sources', '--json')).json()).toHaveLength(SEED_SOURCES);
     const created = await cli('--db', db, 'import', file, '--allow-skips', '--json');
     expect(created.code).toBe(0);
     expect(created.json()).toMatchObject({ committed: true, layout: 'wide', header_rows: [4, 5], rows_read: 7, observations: 15, areas_matched: 4, areas_unmatched: 1, indicators_new: 3 });
@@ -76,7 +82,7 @@ describe('wijkverkenner import', () => {
     const run = await cli('--db', db, 'import', file, '--dry-run', '--create-areas', '--allow-skips', '--json');
     expect(run.code).toBe(0);
     expect(run.json()).toMatchObject({ committed: false, source_id: null, observations: 15, areas_matched: 4, areas_unmatched: 1, indicators_new: 3 });
-    expect((await cli('--db', db, 'sources', '--json')).json()).toHaveLength(3);
+    expect((await cli('--db', db, 'sources', '--json')).json()).toHaveLength(SEED_SOURCES);
     const human = await cli('--db', db, 'import', file, '--dry-run', '--create-areas', '--allow-skips');
     expect(human.stdout).toMatch(/^Proefimport \(er is niets opgeslagen\): focusgebieden-2023\.xlsx \(blad Focusgebieden\)\./);
     expect(human.stdout).toContain('15 cijfers zouden worden opgeslagen');

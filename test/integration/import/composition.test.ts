@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { KnownAlias, KnownArea } from '../../../shared/domain/areas/match-area';
 import { hasRealData, nplvDataDir, realDataSkipReason, realFile, repoRoot } from '../../helpers/real-data';
 import { freshServices } from '../../helpers/services';
-import { commit, fingerprint } from './commit-helpers';
+import { commit } from './commit-helpers';
 import { previewFile } from './preview-helpers';
 
 /**
@@ -59,18 +59,20 @@ describe.skipIf(!hasRealData)(`composition and dictionary files (${hasRealData ?
 });
 
 describe.skipIf(!hasRealData)(`composition committed (${hasRealData ? 'present' : realDataSkipReason})`, () => {
-  it('focus-area-composition.csv fills area_member (proposals), creating the CBS member areas from their codes', async () => {
+  it('focus-area-composition.csv fills area_member (proposals) over the seeded ones, its CBS member areas already in the default store', async () => {
     const s = freshServices();
     try {
       const file = path.join(nplvDataDir, 'focus-area-composition.csv');
-      const before = fingerprint(s);
-      // Without creating areas, no member is in the store: nothing to write, nothing written.
-      const refused = await commit(s, { filePath: file, choices: { areas: { newAreas: 'skip' } } });
-      expect(refused).toMatchObject({ committed: false, members: 0 });
-      expect(fingerprint(s)).toEqual(before);
+      // The default store ships these proposals (seed source) with their member areas and parents.
+      const seeded = s.ctx.db.prepare("SELECT count(*) FROM area_member am JOIN source src ON src.id = am.source_id WHERE src.kind = 'seed' AND am.status = 'proposal'").pluck().get();
+      expect(seeded).toBe(86);
+      expect(s.ctx.db.prepare("SELECT m.kind, p.code AS parent FROM area m JOIN area p ON p.id = m.parent_id WHERE m.code = 'WK008020'").get()).toEqual({ kind: 'district', parent: 'GM0080' });
+      const areasBefore = s.ctx.db.prepare('SELECT count(*) FROM area').pluck().get();
 
-      const r = await commit(s, { filePath: file, choices: { areas: { newAreas: 'create' } } });
+      // Importing the file again needs no new areas: every member is matched, none created.
+      const r = await commit(s, { filePath: file, choices: { areas: { newAreas: 'skip' } } });
       expect(r).toMatchObject({ committed: true, layout: 'composition', members: 86, observations: 0 });
+      expect(s.ctx.db.prepare('SELECT count(*) FROM area').pluck().get()).toBe(areasBefore);
       const members = s.ctx.db
         .prepare(
           `SELECT f.code AS focus, m.code AS member, m.kind, am.status, am.code_year, am.evidence_url IS NOT NULL AS evidence, am.source_id

@@ -88,16 +88,18 @@ describe('class 7, 11: CBS codes are created with their parents, and skipping mo
     const before = (await cli('--db', db, 'sources', '--json')).json();
     const refused = await cli('--db', db, 'import', file, '--mapping', 'auto', '--no-create-areas');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('kwb-2024-utrecht-b.xlsx: 10 figures skipped: 5 areas not in the store — use --create-areas; nothing was imported (--allow-skips imports the rest)');
+    // The default store holds Utrecht and Overvecht (WK034403, a proposed member of a focus area):
+    // the other four areas' eight figures would be left out.
+    expect(refused.stderr).toContain('kwb-2024-utrecht-b.xlsx: 8 figures skipped: 4 areas not in the store — use --create-areas; nothing was imported (--allow-skips imports the rest)');
     expect((await cli('--db', db, 'sources', '--json')).json()).toEqual(before);
-    expect((await areasOf(db)).has('WK034403')).toBe(false);
+    expect((await areasOf(db)).has('BU03440311')).toBe(false);
     const json = await cli('--db', db, 'import', file, '--no-create-areas', '--json');
     expect(json.code).toBe(1);
-    expect(json.json()).toMatchObject({ committed: false, observations: 0, figures_skipped: 10, issues: expect.arrayContaining([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^10 figures skipped: 5 areas not in the store/) })]) });
-    // Intended: the municipality's figures only.
+    expect(json.json()).toMatchObject({ committed: false, observations: 0, figures_skipped: 8, issues: expect.arrayContaining([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^8 figures skipped: 4 areas not in the store/) })]) });
+    // Intended: the municipality's and Overvecht's figures only.
     const allowed = await cli('--db', db, 'import', file, '--no-create-areas', '--allow-skips', '--json');
     expect(allowed.code).toBe(0);
-    expect(allowed.json()).toMatchObject({ committed: true, observations: 2, figures_skipped: 10 });
+    expect(allowed.json()).toMatchObject({ committed: true, observations: 4, figures_skipped: 8 });
     // --create-areas and --no-create-areas together is a usage error.
     expect((await cli('--db', db, 'import', file, '--create-areas', '--no-create-areas')).code).toBe(2);
   });
@@ -107,19 +109,19 @@ describe('class 7, 11: CBS codes are created with their parents, and skipping mo
     const s = freshServices();
     try {
       const skip = await preview(s, { filePath: file, choices: { areas: { newAreas: 'skip' } } });
-      expect(skip.skips).toEqual({ figures: 10, share: 0.8333, tooMany: true, line: '10 figures skipped: 5 areas not in the store — use --create-areas' });
-      expect(skip.figures.skipped).toEqual({ area_not_in_store: { figures: 10, areas: 5 } });
+      expect(skip.skips).toEqual({ figures: 8, share: 0.6667, tooMany: true, line: '8 figures skipped: 4 areas not in the store — use --create-areas' });
+      expect(skip.figures.skipped).toEqual({ area_not_in_store: { figures: 8, areas: 4 } });
       const p = await preview(s, { filePath: file });
       expect(p.skips).toMatchObject({ figures: 0, tooMany: false, line: null });
-      expect(p.areas).toMatchObject({ created: 5, matched: 1 });
+      expect(p.areas).toMatchObject({ created: 4, matched: 2 });
       const before = fingerprint(s);
       // A caller that asks for the refusal gets it, with the store untouched.
       const refused = await commit(s, { filePath: file, choices: { areas: { newAreas: 'skip' } }, allowSkips: false });
-      expect(refused).toMatchObject({ committed: false, observations: 0, skips: { figures: 10, tooMany: true } });
+      expect(refused).toMatchObject({ committed: false, observations: 0, skips: { figures: 8, tooMany: true } });
       expect(refused.issues[0]).toMatchObject({ kind: 'too_many_skipped', severity: 'error' });
       expect(fingerprint(s)).toEqual(before);
       const report = await commit(s, { filePath: file });
-      expect(report).toMatchObject({ committed: true, observations: 12, areasCreated: 5 });
+      expect(report).toMatchObject({ committed: true, observations: 12, areasCreated: 4 });
       const areas = (await s.call('areas.list', { kind: 'neighbourhood' })) as { ok: true; value: Area[] };
       expect(areas.value.find((a) => a.code === 'BU03440311')).toMatchObject({ parentCode: 'WK034403', municipalityCode: 'GM0344', municipalityName: 'Utrecht' });
       const figs = storedFigures(s, report.sourceId as number);
@@ -134,7 +136,8 @@ describe('class 7, 11: CBS codes are created with their parents, and skipping mo
     const db = scratch();
     const refused = await cli('--db', db, 'import', file, '--mapping', 'auto', '--no-create-areas');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('13,915 figures skipped: 121 areas not in the store — use --create-areas');
+    // The default store already holds Utrecht and Overvecht (a seeded composition member): 120 areas are new.
+    expect(refused.stderr).toContain('13,800 figures skipped: 120 areas not in the store — use --create-areas');
     const run = await cli('--db', db, 'import', file, '--mapping', 'auto', '--json');
     expect(run.code).toBe(0);
     const r = run.json() as { source_id: number };

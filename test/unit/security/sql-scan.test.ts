@@ -18,7 +18,9 @@ import { repoRoot } from '../../helpers/real-data';
  * with its reason (table and column names cannot be parameters in SQLite).
  */
 const ALLOWED_INTERPOLATIONS: Record<string, string> = {
-  'main/services/app-service.ts | table': "table names from a fixed list in the same handler ('area', 'indicator', 'observation', 'source')",
+  'main/maps/read-geopackage.ts | quoted(t.name)': "a feature table's name read from the GeoPackage's own gpkg_contents, quoted as an identifier (tables cannot be bound)",
+  'main/store/queries/briefings.ts | FIGURE_SELECT': 'the fixed SELECT of a figure, exported by observations.ts',
+  'main/store/queries/map-figures.ts | FIGURE_SELECT': 'the fixed SELECT of a figure, exported by observations.ts',
   'main/store/queries/store-counts.ts | schema': "the type 'main' | 'wv_backup': the store or its attached backup copy",
   'main/store/queries/bulk-load.ts | table': 'table names from a fixed list of the tables a bulk load checks',
   'main/store/queries/bulk-load.ts | d.name.replace(/"/g, \'""\')': "index names read from sqlite_master (the store's own schema), quoted as identifiers",
@@ -34,7 +36,11 @@ const ALLOWED_INTERPOLATIONS: Record<string, string> = {
   'main/store/queries/sources.ts | FIGURE_SELECT': 'the constant SELECT of a figure, imported from observations.ts',
 };
 /** `prepare(x)` / `exec(x)` with a variable: migrations' and the bulk load's own SQL, a constant. */
-const ALLOWED_VARIABLE_SQL = new Set(['main/store/migrate.ts | m.sql', 'main/store/queries/bulk-load.ts | d.sql', 'main/store/queries/source-periods.ts | LATEST_PERIOD_SQL']);
+const ALLOWED_VARIABLE_SQL = new Set([
+  // compare.ts caches prepared statements per connection: stmt(db, sql) is only called with the
+  // file's own SQL constants (every value bound as a parameter).
+  'main/store/queries/compare.ts | sql',
+  'main/store/migrate.ts | m.sql', 'main/store/queries/bulk-load.ts | d.sql', 'main/store/queries/source-periods.ts | LATEST_PERIOD_SQL']);
 
 const SQL_WORDS = /\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|VACUUM|ATTACH|DETACH)\b[\s\S]*\b(FROM|INTO|TABLE|INDEX|SET|WHERE|VALUES|DATABASE)\b|\bPRAGMA\b|\bWHERE\b/;
 const DB_RECEIVER = /(^|\.)(db|conn|copy|store|database|raw|target|source|writer)$/i;
