@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CompareCell, MemberFigure } from '../../../shared/contract/compare';
 import { formatNl, QUALIFIER_TEXT, SIGN_TEXT } from '../../../shared/domain/format';
 import { periodLabel } from '../../../shared/domain/period';
+import { call } from '../../api/client';
 import { KIND_LABEL } from '../areas/AreasGrid';
 import { deltaText, figureText, rankText, unitText } from './cell-format';
 import { cellColour } from './colour';
@@ -39,7 +40,7 @@ function MemberRow({ m, unit, weighted }: { m: MemberFigure; unit: string; weigh
  * computed from (each with its own figure, weight and source cell), the coverage, the difference
  * and why there is none, the rank. Opens with Enter or a click on a cell; Escape closes it.
  */
-export function CellPanel({ refCell, shownCount, pinned, onPin, onClose }: { refCell: CellRef; shownCount: number; pinned: boolean; onPin: () => void; onClose: () => void }) {
+export function CellPanel({ refCell, minCoverage, shownCount, pinned, onPin, onClose }: { refCell: CellRef; minCoverage: number; shownCount: number; pinned: boolean; onPin: () => void; onClose: () => void }) {
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
     panel.current?.focus();
@@ -50,7 +51,21 @@ export function CellPanel({ refCell, shownCount, pinned, onPin, onClose }: { ref
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose, refCell]);
   const { cell, row, ind } = refCell;
-  const c: CompareCell = cell;
+  // A large comparison leaves members out; fetch them for this one cell.
+  const [detail, setDetail] = useState<CompareCell['memberDetail']>(null);
+  useEffect(() => {
+    setDetail(null);
+    if (!cell.aggregated || cell.memberDetail || !cell.period) return;
+    let live = true;
+    call('compare.run', { areas: [row.areaCode], indicators: [ind.code], period: cell.period, references: [], minCoverage, memberDetail: true }).then(
+      (r) => live && setDetail(r.rows.find((x) => x.areaCode === row.areaCode)?.cells[0]?.memberDetail ?? null),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [cell, row.areaCode, ind.code, minCoverage]);
+  const c: CompareCell = cell.memberDetail || !detail ? cell : { ...cell, memberDetail: detail };
   const missing = c.value === null && c.low === null;
   const colour = cellColour(c, ind.direction, row.role);
   const memberCount = c.memberDetail?.length ?? c.members?.length ?? 0;

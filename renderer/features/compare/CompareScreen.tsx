@@ -27,6 +27,7 @@ const REFERENCES: { kind: ReferenceKind; label: string }[] = [
 
 const COVERAGE = [1, 0.9, 0.75, 0.5];
 const MAX_TRANSPOSE = 300;
+const MEMBER_DETAIL_MAX = 500;
 
 /** compare.run, keeping the previous answer on screen while the next one loads (no flicker). */
 function useCompare(request: Parameters<typeof call<'compare.run'>>[1] | null) {
@@ -100,7 +101,16 @@ export function CompareScreen() {
   const request = useMemo(
     () =>
       indicators.status === 'ok' && chosen.length > 0 && (state.areas === 'focus' || state.areas.length > 0)
-        ? { areas: state.areas, indicators: chosen, period: state.period, ...(state.compareTo ? { compareTo: state.compareTo } : {}), references: state.references, minCoverage: state.minCoverage ?? 1 }
+        ? {
+            areas: state.areas,
+            indicators: chosen,
+            period: state.period,
+            ...(state.compareTo ? { compareTo: state.compareTo } : {}),
+            references: state.references,
+            minCoverage: state.minCoverage ?? 1,
+            // Thousands of rows: members per aggregate are fetched when a cell's panel opens.
+            memberDetail: state.areas === 'focus' || state.areas.length <= MEMBER_DETAIL_MAX,
+          }
         : null,
     [indicators.status, chosen, state.areas, state.period, state.compareTo, state.references, state.minCoverage],
   );
@@ -377,7 +387,7 @@ export function CompareScreen() {
           </section>
         </div>
       </div>
-      {panel && model && <CellPanel refCell={panel} shownCount={model.shownCount} pinned={pinned.has(panel.ind.code)} onPin={() => togglePin(panel.ind.code)} onClose={closePanel} />}
+      {panel && model && <CellPanel refCell={panel} minCoverage={state.minCoverage ?? 1} shownCount={model.shownCount} pinned={pinned.has(panel.ind.code)} onPin={() => togglePin(panel.ind.code)} onClose={closePanel} />}
     </div>
   );
 }
