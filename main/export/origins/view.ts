@@ -2,7 +2,8 @@ import type { CompareCell, CompareResult, CompareRow, SavedView } from '../../..
 import type { BriefingCell, BriefingRow, BriefingSource } from '../../../shared/domain/briefing';
 import { DEFAULT_DISCLOSURE, defaultRule } from '../../../shared/domain/briefing';
 import { AppError } from '../../../shared/errors';
-import { dispatch } from '../../services/dispatch';
+import { contract } from '../../../shared/contract/index';
+import { compareHandlers } from '../../services/compare-service';
 import type { ServiceContext } from '../../services/context';
 import { periodText, sourceKey, storeSources, type OriginTable } from './common';
 
@@ -14,10 +15,13 @@ import { periodText, sourceKey, storeSources, type OriginTable } from './common'
  * their members' files and the composition ("geaggregeerd uit N wijken; samenstelling te bevestigen").
  */
 
-async function ask<T>(ctx: ServiceContext, name: string, input: unknown): Promise<T> {
-  const env = await dispatch(name, input, ctx);
-  if (!env.ok) throw new AppError(env.error.code, env.error.message, env.error.where, env.error.details);
-  return env.value as T;
+/** A compare call as the shells make it: input validated by the contract (defaults filled in). */
+async function ask<T>(ctx: ServiceContext, name: 'views.get' | 'compare.run', input: unknown): Promise<T> {
+  const parsed = contract[name].input.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError('INPUT_INVALID', `Invalid input for ${name}.`, undefined, parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`));
+  }
+  return (await compareHandlers[name](parsed.data as never, ctx)) as T;
 }
 
 const KIND_PLURAL: Record<string, [string, string]> = {

@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import type { BoundarySet } from '../../../shared/contract/maps';
 import type { BoundaryFeature } from '../../../shared/domain/maps/prepare-features';
 import type { BoundaryKind } from '../../../shared/domain/maps/feature-code';

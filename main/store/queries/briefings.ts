@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import { FIGURE_SELECT, type FigureRow } from './observations';
 
 /**

@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import type { AreaKind, Qualifier, Sign } from '../../../shared/contract/model';
 import type { Direction } from '../../../shared/domain/compare/stats';
 

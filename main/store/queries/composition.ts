@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import type { CompositionChange, CompositionMember, CompositionSummary } from '../../../shared/contract/compare';
 import type { AreaKind } from '../../../shared/contract/model';
 

@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import { beginImmediate, IMPORT_WAIT_MS } from '../write-lock';
 
 /**

@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 import type { Observation } from '../../../shared/contract/model';
 import { FIGURE_SELECT, figureOf, type FigureRow } from './observations';
 

@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 
 /** What a store holds, counted: for a backup's report and to compare a copy with its original. */
 export interface StoreCounts {

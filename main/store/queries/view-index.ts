@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 
 /** The composite index saved with a comparison view (view_index), as JSON the contract validates. */
 export function findViewIndex(db: Store, viewId: number): string | undefined {

@@ -1,4 +1,4 @@
-import type { Store } from '../open-store';
+import type { Store } from '../store-types';
 
 /** Saved comparison views (saved_view, kind 'compare'): a name and the view's state as JSON. */
 
