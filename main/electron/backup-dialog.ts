@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BackupResult } from '../../shared/contract/app';
 import type { Envelope } from '../../shared/contract/envelope';
 import { backupFileName } from '../store/backup';
+import { formatInteger } from '../../shared/domain/format/number';
 
 export interface BackupDialogDeps {
   win: BrowserWindow;
@@ -13,7 +14,6 @@ export interface BackupDialogDeps {
   now?: Date;
 }
 
-const NL = new Intl.NumberFormat('nl-NL');
 
 /**
  * Bestand → Reservekopie maken…: ask where, write the copy through the contract (`app.backup`,
@@ -40,7 +40,7 @@ export async function makeBackupWithDialog(deps: BackupDialogDeps): Promise<Back
     type: 'info',
     title: 'Reservekopie gemaakt',
     message: `Reservekopie opgeslagen in ${b.path}`,
-    detail: `${NL.format(b.counts.sources)} bronnen, ${NL.format(b.counts.observations)} cijfers, ${NL.format(b.counts.areas)} gebieden, ${NL.format(b.counts.scenarios)} scenario's.\n\n`
+    detail: `${formatInteger(b.counts.sources)} bronnen, ${formatInteger(b.counts.observations)} cijfers, ${formatInteger(b.counts.areas)} gebieden, ${formatInteger(b.counts.scenarios)} scenario's.\n\n`
       + 'Terugzetten: sluit Wijkverkenner en open de kopie via Bestand → Project openen…, of kopieer haar over het projectbestand.',
     buttons: ['OK'],
   });

@@ -4,6 +4,7 @@ import wkx from 'wkx';
 import { crsFromName, type Crs } from '../../shared/domain/maps/crs';
 import type { LayerFeatures } from '../../shared/domain/maps/prepare-features';
 import { AppError } from '../../shared/errors';
+import { geoPackageFeatureTables, geoPackageRows } from '../store/queries/geopackage';
 
 /**
  * A GeoPackage (OGC 12-128r18) is a SQLite file: gpkg_contents lists its feature tables,
@@ -39,23 +40,15 @@ export function readGeoPackage(file: string, nativeBinding?: string, only?: stri
     throw new AppError('FILE_UNREADABLE', `Cannot open ${file} as a GeoPackage: ${(err as Error).message}`, { file });
   }
   try {
-    const tables = db
-      .prepare(
-        `SELECT c.table_name AS name, g.column_name AS geom, s.organization AS org, s.organization_coordsys_id AS srs, s.srs_name AS srs_name
-         FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name
-         LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id
-         WHERE c.data_type = 'features' ORDER BY c.table_name`,
-      )
-      .all() as { name: string; geom: string; org: string | null; srs: number | null; srs_name: string | null }[];
+    const tables = geoPackageFeatureTables(db);
     const chosen = only ? tables.filter((t) => t.name === only) : tables;
     if (chosen.length === 0) throw new AppError('FILE_UNREADABLE', only ? `The GeoPackage has no feature table "${only}".` : 'The GeoPackage holds no feature tables.', { file });
     const crsNames = new Set(chosen.map((t) => `${t.org ?? 'EPSG'}:${t.srs ?? '?'}`));
     const crsList = chosen.map((t) => crsFromName(`${t.org ?? ''}:${t.srs ?? ''} ${t.srs_name ?? ''}`));
     const crs = crsList.every((c) => c !== null && c === crsList[0]) ? crsList[0]! : null;
     const layers: LayerFeatures[] = chosen.map((t) => {
-      const quoted = (id: string): string => `"${id.replace(/"/g, '""')}"`;
       const features: Feature[] = [];
-      for (const row of db.prepare(`SELECT * FROM ${quoted(t.name)}`).iterate() as IterableIterator<Record<string, unknown>>) {
+      for (const row of geoPackageRows(db, t.name)) {
         const { [t.geom]: blob, ...properties } = row;
         let geometry: Feature['geometry'] | null = null;
         if (Buffer.isBuffer(blob)) {

@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import type { BackupResult } from '../../../shared/contract/app';
 import { EXIT, UsageError, type CliCommand } from '../command';
 import { printJson, unwrap } from '../output';
+import { formatInteger } from '../../../shared/domain/format/number';
 
-const NL = new Intl.NumberFormat('nl-NL');
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -22,8 +22,8 @@ export const backupCommand: CliCommand = {
     const b = res.value;
     if (values.json) printJson(io, b);
     else {
-      io.out(`Reservekopie gemaakt: ${b.path} (${NL.format(Math.round(b.bytes / 1024))} kB, schemaversie ${b.schemaVersion})\n`);
-      io.out(`  ${NL.format(b.counts.sources)} bronnen, ${NL.format(b.counts.observations)} cijfers, ${NL.format(b.counts.areas)} gebieden, ${NL.format(b.counts.scenarios)} scenario's\n`);
+      io.out(`Reservekopie gemaakt: ${b.path} (${formatInteger(Math.round(b.bytes / 1024))} kB, schemaversie ${b.schemaVersion})\n`);
+      io.out(`  ${formatInteger(b.counts.sources)} bronnen, ${formatInteger(b.counts.observations)} cijfers, ${formatInteger(b.counts.areas)} gebieden, ${formatInteger(b.counts.scenarios)} scenario's\n`);
     }
     return EXIT.ok;
   },

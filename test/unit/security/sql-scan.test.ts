@@ -18,7 +18,7 @@ import { repoRoot } from '../../helpers/real-data';
  * with its reason (table and column names cannot be parameters in SQLite).
  */
 const ALLOWED_INTERPOLATIONS: Record<string, string> = {
-  'main/maps/read-geopackage.ts | quoted(t.name)': "a feature table's name read from the GeoPackage's own gpkg_contents, quoted as an identifier (tables cannot be bound)",
+  'main/store/queries/geopackage.ts | quoted': "a feature table's name read from the GeoPackage's own gpkg_contents, quoted as an identifier (tables cannot be bound)",
   'main/store/queries/briefings.ts | FIGURE_SELECT': 'the fixed SELECT of a figure, exported by observations.ts',
   'main/store/queries/map-figures.ts | FIGURE_SELECT': 'the fixed SELECT of a figure, exported by observations.ts',
   'main/store/queries/store-counts.ts | schema': "the type 'main' | 'wv_backup': the store or its attached backup copy",
