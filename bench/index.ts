@@ -10,6 +10,7 @@ import { runImportBench } from './import-bench';
 import { runScenarioBench } from './scenario-bench';
 import { runCompareBench } from './compare-bench';
 import { runExportBench } from './export-bench';
+import { runLargeFilesBench } from './large-files-bench';
 
 interface Bench {
   name: string;
@@ -19,6 +20,7 @@ interface Bench {
 const benches: Bench[] = [{ name: 'scenario Monte Carlo', run: runScenarioBench }, { name: 'import national CBS workbook', run: runImportBench },
   { name: 'compare areas (20M figures)', run: runCompareBench },
   { name: 'export briefing tables', run: runExportBench },
+  { name: 'import large valid files (2M-line CSV, 1M-row xlsx)', run: runLargeFilesBench },
 ];
 
 interface BenchResult {

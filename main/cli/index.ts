@@ -4,11 +4,13 @@ import { isAppError } from '../../shared/errors';
 import { EXIT, UsageError, type CliIO } from './command';
 import { commands } from './commands/index';
 import { outputClosed } from './closed-output';
+import { terminalSafe } from './terminal-safe';
 
 // Once the reader of a pipe has gone (`| head`), further output is dropped; cli-main ends the process.
+// Control characters and direction overrides from files are shown escaped, never sent to the terminal.
 const io: CliIO = {
-  out: (t) => void (outputClosed(process.stdout) || process.stdout.write(t)),
-  err: (t) => void (outputClosed(process.stderr) || process.stderr.write(t)),
+  out: (t) => void (outputClosed(process.stdout) || process.stdout.write(terminalSafe(t))),
+  err: (t) => void (outputClosed(process.stderr) || process.stderr.write(terminalSafe(t))),
 };
 
 export function helpText(): string {

@@ -220,9 +220,11 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
     };
     if (c.observations + c.definitions + c.members === 0) {
       rollbackImport(db);
-      const issue: Problem = { kind: 'nothing_imported', severity: 'error', file: file.name, sheet: opened.sheet, message: `nothing in ${file.name} could be imported; see the other issues` };
-      const issues = [issue, ...report.issues];
-      return { ...report, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, areasMatched: 0, areasWithFigures: 0, issues, issueCounts: issueCounts([issue], preview.problemCounts), elapsedMs: Date.now() - started };
+      // The preview may already say why (an empty sheet, no column of figures): then that comes first.
+      const own = report.issues.find((p) => p.kind === 'nothing_imported');
+      const issue: Problem = own ?? { kind: 'nothing_imported', severity: 'error', file: file.name, sheet: opened.sheet, message: `nothing in ${file.name} could be imported; see the other issues` };
+      const issues = [issue, ...report.issues.filter((p) => p !== own)];
+      return { ...report, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, areasMatched: 0, areasWithFigures: 0, issues, issueCounts: issueCounts(own ? [] : [issue], preview.problemCounts), elapsedMs: Date.now() - started };
     }
 
     if (req.allowSkips === false && preview.skips.tooMany) {

@@ -19,7 +19,11 @@ export interface SheetDimension {
   maxCells: number;
 }
 
-/** `<c r="A1"><v>1</v></c>` is 22 bytes; no cell with content is shorter. */
+/**
+ * `<c r="A1"><v>1</v></c>` is 22 bytes: no cell as Excel, LibreOffice or SheetJS write them is shorter.
+ * A hand-made cell without `r` can be (`<c><v>1</v></c>`, 15 bytes): then this bound is too lenient,
+ * and the cells counted while reading (open-sheet, the reading thread) are what refuses the sheet.
+ */
 export const MIN_CELL_BYTES = 22;
 
 /** The cells a sheet can really hold: its declared range where that fits in its XML, else the most its XML can hold. */

@@ -20,9 +20,14 @@ function attr(tag: string, name: string): string | undefined {
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** A character reference's character; one outside Unicode (&#1114112;) stays as written rather than throwing. */
+function codePoint(n: number, written: string): string {
+  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : written;
+}
+
 function unescapeXml(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) =>
-    e.startsWith('#x') || e.startsWith('#X') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : (XML_ENTITIES[e] ?? m),
+    e.startsWith('#x') || e.startsWith('#X') ? codePoint(parseInt(e.slice(2), 16), m) : e.startsWith('#') ? codePoint(Number(e.slice(1)), m) : (XML_ENTITIES[e] ?? m),
   );
 }
 

@@ -7,7 +7,7 @@ import { streamXlsxRows } from '../read/stream-xlsx-rows';
 import type { StepBatch } from '../thread/step-batch';
 import type { Walked } from '../thread/reader-walk';
 import { readerWorkerPath, readInWorker } from '../thread/reader-thread';
-import { likelyCells, likelyRows } from '../read/xlsx-dimensions';
+import { likelyCells, likelyRows, type SheetDimension } from '../read/xlsx-dimensions';
 import { xlsxSheets, type XlsxSheet } from '../read/xlsx-sheets';
 import { DEFAULT_MAX_CELLS, type CsvInfo, type FileInfo, type ReadOptions } from '../read/workbook-types';
 
@@ -24,6 +24,18 @@ export const HEAD_ROWS = 1000;
 export function streamMinCells(): number {
   const env = Number(process.env.WV_IMPORT_STREAM_MIN_CELLS);
   return Number.isFinite(env) && env >= 0 && process.env.WV_IMPORT_STREAM_MIN_CELLS !== '' ? env : 1_000_000;
+}
+
+/**
+ * The cells that decide how a sheet is read (streamed from a million): its declared range, unless
+ * that range is implausibly small for its XML — under 1/64th of the cells the XML can hold, so
+ * nearly a kilobyte per declared cell. Then the range is no hint but a lie (a zip bomb declares
+ * A1:B2 over hundreds of megabytes) and the XML's size decides, so the cells really there are
+ * counted while streaming instead of expanding it all at once.
+ */
+export function readingSize(d: SheetDimension): number {
+  const declared = likelyCells(d);
+  return declared * 64 < d.maxCells ? d.maxCells : declared;
 }
 
 export interface OpenSheetOptions extends ReadOptions {
@@ -140,7 +152,7 @@ export async function openSheet(filePath: string, opts: OpenSheetOptions = {}): 
     const sheets = xlsxSheets(loaded.buf);
     if (sheets) {
       const sheet = pick(loaded.file.name, sheets.map((s) => s.name), sheets, opts.sheet);
-      const size = sheet.dimension ? likelyCells(sheet.dimension) : 0;
+      const size = sheet.dimension ? readingSize(sheet.dimension) : 0;
       if (size >= streamMinCells()) return openStream(loaded, sheets, sheet, maxCells, opts.walk);
     }
   }

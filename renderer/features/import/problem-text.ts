@@ -71,6 +71,9 @@ export function problemText(p: Problem): string {
     case 'duplicate_definition':
       return `Variabele ${q(p.raw)} is al eerder gedefinieerd; alleen de eerste definitie telt.`;
     case 'nothing_imported':
+      if (/ is empty$/.test(p.message)) return 'Het blad is leeg; er is niets te importeren.';
+      if (/has a header but no rows below it/.test(p.message)) return 'Het blad heeft alleen een kopregel, zonder rijen met cijfers eronder; er is niets te importeren.';
+      if (/no column of .* holds figures/.test(p.message)) return `Geen kolom bevat cijfers (getallen of CBS-tekens): ${p.cell ? `cel ${p.cell}` : 'de eerste cel'} bevat tekst, zoals ${q(p.raw)}. Formules en tekst worden niet als cijfer geïmporteerd.`;
       return 'Niets in dit bestand kon worden geïmporteerd; zie de andere meldingen.';
     case 'already_imported':
       return 'Dit bestand (zelfde inhoud, zelfde blad) is al eerder geïmporteerd; er is niets toegevoegd.';

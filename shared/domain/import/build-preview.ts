@@ -146,6 +146,7 @@ export function prepareImport(input: BuildPreviewInput): PreparedImport {
   const definitions = dictionaryPreview(grid, plan, collector, (variable) => catalogue.byCode.has(slugFor(variable)));
   const composition = compositionPreview(grid, plan, index, collector, choices.areas.newAreas);
   const figuresExpected = plan.layout !== 'dictionary' && plan.layout !== 'composition';
+  if (figuresExpected) noFiguresProblem(file.name, grid, plan, collector);
   if (figuresExpected && plan.period.source === 'none' && !plan.measures.some((m) => m.period)) {
     collector.add('no_period', 'error', 'the file states no period (no period column, none in the headers, title or file name); give one');
   }
@@ -164,6 +165,51 @@ export function prepareImport(input: BuildPreviewInput): PreparedImport {
     composition,
     figuresExpected,
   };
+}
+
+/** How much of a cell's text a message quotes (a 60 MB cell is quoted by its start). */
+const QUOTE_CHARS = 40;
+
+/**
+ * Why a table holds nothing to import, when its shape already says so — an empty sheet, a header
+ * without rows below it, or no column of figures (every value text: formulas, "=1+1", a cell too
+ * long to be a number) — so the wizard and the CLI say what is wrong rather than only "nothing".
+ */
+function noFiguresProblem(fileName: string, grid: Grid, plan: ImportPlan, collector: ProblemCollector): void {
+  if (plan.measures.some((m) => m.include)) return;
+  const sheet = `sheet "${grid.name}"`;
+  const nothing = `nothing in ${fileName} can be imported`;
+  const firstText = (rows: { from: number; to: number }, cols: readonly number[]): { r: number; c: number; text: string } | null => {
+    for (let r = rows.from; r <= rows.to; r++) {
+      for (const c of cols) {
+        const text = grid.cell(r, c).text.trim();
+        if (text) return { r, c, text };
+      }
+    }
+    return null;
+  };
+  const allCols = Array.from({ length: grid.cols }, (_, c) => c);
+  if (!firstText({ from: 0, to: grid.rows - 1 }, allCols)) {
+    collector.add('nothing_imported', 'error', `${nothing}: ${sheet} is empty`);
+    return;
+  }
+  const below = { from: plan.region.firstDataRow, to: grid.rows - 1 };
+  if (!firstText(below, allCols)) {
+    collector.add('nothing_imported', 'error', `${nothing}: ${sheet} has a header but no rows below it`);
+    return;
+  }
+  // Columns the analyst left out are no reason to explain.
+  if (plan.measures.length > 0) return;
+  const text = firstText(below, plan.dimensions.length > 0 ? plan.dimensions : allCols);
+  const quoted = text && (text.text.length > QUOTE_CHARS ? `${text.text.slice(0, QUOTE_CHARS)}… (${text.text.length.toLocaleString('en')} characters)` : text.text);
+  const label = text ? plan.headers.find((h) => h.c === text.c)?.label : undefined;
+  collector.add(
+    'nothing_imported',
+    'error',
+    `${nothing}: no column of ${sheet} holds figures (numbers or CBS signs)${text ? `: column ${columnLetter(text.c)}${label ? ` ("${label}")` : ''} holds text, such as "${quoted}"` : ''}`,
+    text ? { r: text.r, c: text.c } : undefined,
+    quoted ?? undefined,
+  );
 }
 
 /**

@@ -27,7 +27,8 @@ const STANDALONE: Readonly<Record<string, StandaloneSign>> = {
 
 /** A cell whose whole (trimmed) text is a CBS sign, e.g. "       ." in a StatLine CSV. */
 export function standaloneSign(trimmed: string): StandaloneSign | null {
-  return STANDALONE[trimmed] ?? null;
+  // Own keys only: "constructor" or "__proto__" in a cell is text, not an inherited property.
+  return Object.hasOwn(STANDALONE, trimmed) ? (STANDALONE[trimmed] ?? null) : null;
 }
 
 /** "12*" → provisional, "12**" → revised provisional; returns the figure without the stars. */

@@ -105,6 +105,11 @@ describe('parseCell: text cells', () => {
     expect(r.kind).toBe('invalid');
     expect(r.kind === 'invalid' && r.reason).toMatch(/brackets/);
   });
+
+  // The signs are looked up in an object: its inherited names are text, not signs (hostile corpus).
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('reads %s as text, not as a CBS sign', (text) => {
+    expect(parseCell({ text })).toEqual({ kind: 'text', text });
+  });
 });
 
 describe('parseCell: workbook numbers', () => {
