@@ -2,6 +2,7 @@ import type { PipelineInput, PreviewFile } from '../../../shared/domain/import/b
 import type { Grid } from '../../../shared/domain/import/grid';
 import { RowGrid, type GridRow } from '../../../shared/domain/import/row-grid';
 import { AppError } from '../../../shared/errors';
+import { countCellTags } from '../read/count-cell-tags';
 import { checkXlsxSize, loadFile, parseLoaded, type LoadedFile } from '../read/read-workbook';
 import { streamXlsxRows } from '../read/stream-xlsx-rows';
 import type { StepBatch } from '../thread/step-batch';
@@ -153,6 +154,10 @@ export async function openSheet(filePath: string, opts: OpenSheetOptions = {}): 
     if (sheets) {
       const sheet = pick(loaded.file.name, sheets.map((s) => s.name), sheets, opts.sheet);
       const size = sheet.dimension ? readingSize(sheet.dimension) : 0;
+      // A range that is not believed: count the cells first (a zip bomb is refused in a second).
+      if (sheet.dimension && size !== likelyCells(sheet.dimension) && ((await countCellTags(loaded.buf, sheet.path, maxCells)) ?? 0) > maxCells) {
+        throw new AppError('FILE_TOO_LARGE', `${loaded.file.name}: sheet "${sheet.name}" has more than ${maxCells.toLocaleString('en')} cells; the limit is ${maxCells.toLocaleString('en')}`, { file: loaded.file.name, sheet: sheet.name });
+      }
       if (size >= streamMinCells()) return openStream(loaded, sheets, sheet, maxCells, opts.walk);
     }
   }
