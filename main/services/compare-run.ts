@@ -31,10 +31,12 @@ export function resolveAreaText(db: Store, text: string): string | undefined {
 
 export function resolveAreas(db: Store, asked: 'focus' | readonly string[]): AreaRecord[] {
   if (asked === 'focus') return areasOfKind(db, 'focus_area');
+  // exact codes in one query (the grid of all neighbourhoods asks for 17,000); the rest one by one
+  const exact = new Set(areasByCode(db, asked.map((t) => t.trim())).map((a) => a.code));
   const codes: string[] = [];
   const unknown: string[] = [];
   for (const text of asked) {
-    const code = resolveAreaText(db, text);
+    const code = exact.has(text.trim()) ? text.trim() : resolveAreaText(db, text);
     if (code) codes.push(code);
     else unknown.push(text);
   }
