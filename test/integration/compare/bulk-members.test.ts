@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Services } from '../../../main/app/services';
-import { eachFigureInPeriod, loadFigures } from '../../../main/store/queries/compare';
+import { eachFigureInPeriod, loadFigures, SIGN_CODE_SQL } from '../../../main/store/queries/compare';
 import type { CompareCell, CompareResult } from '../../../shared/contract/compare';
 import { SIGN_CODES } from '../../../shared/domain/compare/figure-block';
 import { MemoryCompareData } from '../../../shared/domain/compare/memory-data';
@@ -70,6 +70,11 @@ describe('members read in bulk give the same cells as member by member', () => {
 });
 
 describe('eachFigureInPeriod: seek and scan hand over the same figures as the row read', () => {
+  it('codes every CBS sign as SIGN_CODES does', () => {
+    const code = s.ctx.db.prepare(`SELECT ${SIGN_CODE_SQL} FROM (SELECT ? AS sign) o`).pluck();
+    SIGN_CODES.forEach((sign, i) => expect(code.get(sign), String(sign)).toBe(i));
+  });
+
   it('every area × indicator of the store, each period', () => {
     const db = s.ctx.db;
     const areas = db.prepare('SELECT id FROM area ORDER BY id').pluck().all() as number[];
