@@ -1,13 +1,15 @@
 import type { CompareResult, CompositionStatus, ParsedInput } from '../../shared/contract/index';
 import { buildCompareTable, type TableIndicator, type TableRowSpec } from '../../shared/domain/compare/build-table';
 import { MemoryCompareData } from '../../shared/domain/compare/memory-data';
+import { FigureBlock } from '../../shared/domain/compare/figure-block';
+import type { StoredFigure } from '../../shared/domain/compare/resolve';
 import { municipalityOf } from '../../shared/domain/areas/normalise-code';
 import { aliasKey } from '../../shared/domain/text/alias-key';
 import { AppError } from '../../shared/errors';
 import type { Store } from '../store/open-store';
 import { resolveAreaCode } from '../store/queries/areas';
 import {
-  areaCodeByName, areasByCode, areasById, areasOfKind, indicatorsByCode, indicatorsOfThemes, latestPeriodWithFigure, loadFigures, membersOf,
+  areaCodeByName, areasByCode, areasById, areasOfKind, eachFigureInPeriod, indicatorsByCode, indicatorsOfThemes, latestPeriodWithFigure, loadFigures, membersOf,
   sourcesById, storePeriods, type AreaRecord, type FigureTuple, type IndicatorRecord, type MemberRecord,
 } from '../store/queries/compare';
 
@@ -29,10 +31,12 @@ export function resolveAreaText(db: Store, text: string): string | undefined {
 
 export function resolveAreas(db: Store, asked: 'focus' | readonly string[]): AreaRecord[] {
   if (asked === 'focus') return areasOfKind(db, 'focus_area');
+  // exact codes in one query (the grid of all neighbourhoods asks for 17,000); the rest one by one
+  const exact = new Set(areasByCode(db, asked.map((t) => t.trim())).map((a) => a.code));
   const codes: string[] = [];
   const unknown: string[] = [];
   for (const text of asked) {
-    const code = resolveAreaText(db, text);
+    const code = exact.has(text.trim()) ? text.trim() : resolveAreaText(db, text);
     if (code) codes.push(code);
     else unknown.push(text);
   }
@@ -173,14 +177,58 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
       sourcesSeen.add(sourceId);
     }
   };
+  // Without per-member detail, members' figures are held as columns (figure-block.ts): only those
+  // of indicators that aggregate, and their weights; their cells are read when an aggregate names them.
+  const bulk = !input.memberDetail;
+  const memberIndicatorIds = [...new Set([...indicators.filter((i) => i.aggregation !== 'none'), ...weights].map((i) => i.id))];
+  const idByCode = new Map<string, number>();
+  // a member's figures are read when an aggregate first names it: all of its block's indicators at once
+  const fetchedFigures = new Map<string, Map<number, StoredFigure>>();
+  const fetchFigure = (areaCode: string, indicatorCode: string, period: string): StoredFigure | undefined => {
+    const areaId = idByCode.get(areaCode);
+    const ind = byCode.get(indicatorCode);
+    if (areaId === undefined || !ind) return undefined;
+    const key = `${areaId}\u0000${period}`;
+    let own = fetchedFigures.get(key);
+    if (!own) {
+      fetchedFigures.set(key, (own = new Map()));
+      for (const [, indicatorId, , value, low, high, sign, qualifier, raw, cell, sourceId] of loadFigures(db, [areaId], memberIndicatorIds, [period])) {
+        own.set(indicatorId, { value, low, high, sign, qualifier, raw, cell, sourceId });
+        if (!sourcesSeen.has(sourceId)) {
+          sourcesSeen.add(sourceId);
+          for (const src of sourcesById(db, [sourceId])) data.addSource(src.id, src);
+        }
+      }
+    }
+    return own.get(ind.id);
+  };
+  const addBlocks = (ids: readonly number[]) => {
+    const areas = ids.map((id) => areaById.get(id)).filter((a): a is AreaRecord => a !== undefined);
+    const inds = memberIndicatorIds.map((id) => indicatorById.get(id)).filter((i): i is IndicatorRecord => i !== undefined);
+    const rowOf = new Int32Array(areas.reduce((m, a) => Math.max(m, a.id), 0) + 1).fill(-1);
+    areas.forEach((a, k) => { rowOf[a.id] = k; idByCode.set(a.code, a.id); });
+    const colOf = new Int32Array(inds.reduce((m, i) => Math.max(m, i.id), 0) + 1).fill(-1);
+    inds.forEach((i, k) => (colOf[i.id] = k));
+    for (const period of periods) {
+      const block = new FigureBlock(period, areas.map((a) => a.code), inds.map((i) => i.code), fetchFigure);
+      eachFigureInPeriod(db, areas.map((a) => a.id), inds.map((i) => i.id), period, (id, areaId, indicatorId, value, sign) => {
+        const row = areaId < rowOf.length ? (rowOf[areaId] as number) : -1;
+        const col = indicatorId < colOf.length ? (colOf[indicatorId] as number) : -1;
+        if (row >= 0 && col >= 0) block.put(row, col, id, value, sign);
+      });
+      data.addBlock(block);
+    }
+  };
   const loaded = new Set<number>();
   let frontier = [...l0.keys()];
   for (let level = 0; level < MAX_LEVELS && frontier.length; level++) {
     const ids = frontier.filter((id) => !loaded.has(id));
     ids.forEach((id) => loaded.add(id));
-    addFigures(loadFigures(db, ids, valueIndicatorIds, periods));
+    const asBlock = bulk && level > 0;
+    if (asBlock) addBlocks(ids);
+    else addFigures(loadFigures(db, ids, valueIndicatorIds, periods));
     // compositions always; other areas only where a figure is missing (an aggregate may fill it)
-    const complete = valueIndicatorIds.length * periods.length;
+    const complete = (asBlock ? memberIndicatorIds : valueIndicatorIds).length * periods.length;
     const needed = ids.filter((id) => {
       const a = areaById.get(id);
       if (a?.kind === 'focus_area' || a?.kind === 'programme') return true;

@@ -53,48 +53,79 @@ export const pct = (share: number): string => `${Math.round(share * 1000) / 10}`
 const EPS = 1e-9;
 
 export function aggregate(rule: AggregationRule, members: readonly MemberInput[], minCoverage: number): AggregateOutcome {
-  const total = members.length;
-  const none = (reason: string, method = ''): AggregateOutcome => ({
-    value: null, withFigure: 0, total, coverage: total ? 0 : null, weightShare: null,
-    counted: members.map(() => false), reason, method,
+  const n = members.length;
+  const values = new Float64Array(n);
+  const weights = rule.aggregation === 'weighted_mean' ? new Float64Array(n) : null;
+  for (let i = 0; i < n; i++) {
+    const m = members[i] as MemberInput;
+    values[i] = figureValue(m.value, m.sign) ?? NaN;
+    if (weights) weights[i] = m.weight === undefined || m.weight === null || !Number.isFinite(m.weight) ? NaN : m.weight;
+  }
+  const out = aggregateColumns(rule, values, weights, minCoverage);
+  return { ...out, counted: Array.from(out.counted, (c) => c === 1) };
+}
+
+/** Like AggregateOutcome, with `counted` as 0/1 per member (no array of booleans for 700 members × 120 indicators). */
+export interface ColumnOutcome extends Omit<AggregateOutcome, 'counted'> {
+  counted: Uint8Array;
+}
+
+/**
+ * The aggregate from the members' figures as columns, in member order: `values[i]` is the member's
+ * figure as `figureValue` gives it (NaN = no figure: '.', 'x', a range, no cell), `weights[i]` its
+ * weight figure (NaN = none; only for weighted means). The one implementation behind `aggregate`
+ * and the bulk path of a national aggregation: same sums in the same order, same reasons.
+ */
+export function aggregateColumns(rule: AggregationRule, values: ArrayLike<number>, weights: ArrayLike<number> | null, minCoverage: number): ColumnOutcome {
+  const total = values.length;
+  const counted = new Uint8Array(total);
+  const none = (reason: string, method = ''): ColumnOutcome => ({
+    value: null, withFigure: 0, total, coverage: total ? 0 : null, weightShare: null, counted, reason, method,
   });
   if (rule.aggregation === 'none') return none('niet op te tellen uit leden: dit is geen aantal of gemiddelde (aggregatie "geen")');
   if (total === 0) return none('geen leden bekend');
 
   if (rule.aggregation === 'sum') {
-    const values = members.map((m) => figureValue(m.value, m.sign));
-    const counted = values.map((v) => v !== null);
-    const withFigure = counted.filter(Boolean).length;
+    let withFigure = 0;
+    for (let i = 0; i < total; i++) if (!Number.isNaN(values[i] as number)) { counted[i] = 1; withFigure++; }
     const coverage = withFigure / total;
     const method = `som van ${withFigure} ${withFigure === 1 ? 'lid' : 'leden'}`;
     if (withFigure === 0 || coverage + EPS < minCoverage) {
       return { value: null, withFigure, total, coverage, weightShare: null, counted, method, reason: coverageReason(withFigure, total, null, minCoverage) };
     }
-    const value = values.reduce<number>((s, v) => s + (v ?? 0), 0);
+    let value = 0;
+    for (let i = 0; i < total; i++) value += counted[i] ? (values[i] as number) : 0;
     return { value, withFigure, total, coverage, weightShare: null, counted, method, reason: null };
   }
 
   // weighted mean
   const weightCode = rule.weightIndicatorCode;
   if (!weightCode) return none('geen gewicht bekend voor dit gemiddelde: een gewoon gemiddelde van leden wordt niet berekend');
-  const values = members.map((m) => figureValue(m.value, m.sign));
-  const weights = members.map((m) => (m.weight === undefined || m.weight === null || !Number.isFinite(m.weight) ? null : m.weight));
-  const counted = members.map((_, i) => values[i] !== null && weights[i] !== null && (weights[i] as number) > 0);
-  const withFigure = counted.filter(Boolean).length;
+  let withFigure = 0;
+  let allWeightsKnown = true;
+  let totalWeight = 0;
+  let countedWeight = 0;
+  let missingWeights = 0;
+  for (let i = 0; i < total; i++) {
+    const v = values[i] as number;
+    const w = weights ? (weights[i] as number) : NaN;
+    const hasW = !Number.isNaN(w);
+    if (!Number.isNaN(v) && hasW && w > 0) { counted[i] = 1; withFigure++; }
+    if (!hasW) allWeightsKnown = false;
+    if (!hasW && !Number.isNaN(v)) missingWeights++;
+    totalWeight += hasW ? w : 0;
+    countedWeight += counted[i] ? w : 0;
+  }
   const coverage = withFigure / total;
-  const allWeightsKnown = weights.every((w) => w !== null);
-  const totalWeight = weights.reduce<number>((s, w) => s + (w ?? 0), 0);
-  const countedWeight = weights.reduce<number>((s, w, i) => s + (counted[i] ? (w as number) : 0), 0);
   const weightShare = allWeightsKnown && totalWeight > 0 ? countedWeight / totalWeight : null;
   const method = `gewogen gemiddelde (gewicht ${weightCode}) van ${withFigure} ${withFigure === 1 ? 'lid' : 'leden'}`;
-  const missingWeights = weights.filter((w, i) => w === null && values[i] !== null).length;
   if (withFigure === 0 || coverage + EPS < minCoverage || (weightShare !== null && weightShare + EPS < minCoverage)) {
     let reason = coverageReason(withFigure, total, weightShare, minCoverage);
     if (missingWeights > 0) reason += `; ${missingWeights} ${missingWeights === 1 ? 'lid heeft' : 'leden hebben'} wel een cijfer maar geen gewicht (${weightCode})`;
     return { value: null, withFigure, total, coverage, weightShare, counted, method, reason };
   }
   let num = 0;
-  for (let i = 0; i < total; i++) if (counted[i]) num += (values[i] as number) * (weights[i] as number);
+  for (let i = 0; i < total; i++) if (counted[i]) num += (values[i] as number) * (weights as ArrayLike<number>)[i]!;
   return { value: num / countedWeight, withFigure, total, coverage, weightShare, counted, method, reason: null };
 }
 

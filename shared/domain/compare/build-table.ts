@@ -41,12 +41,18 @@ export interface TableSpec {
 const yearOf = (period: string): number | null => parsePeriod(period)?.yearEnd ?? null;
 
 /** Why a delta between the two periods is not sound for this figure (its own code, or any member's). */
-function deltaBreak(resolver: FigureResolver, data: CompareData, areaCode: string, ind: string, r: Resolved, period: string, yearA: number, yearB: number, depth = 0): string | null {
-  if (!r.aggregated) return boundaryBreak(areaCode, yearA, yearB, data);
+function deltaBreak(resolver: FigureResolver, data: CompareData, areaCode: string, ind: string, r: Resolved, period: string, yearA: number, yearB: number, breaks: Map<string, string | null>, depth = 0): string | null {
+  if (!r.aggregated) {
+    // the same for every indicator: once per area and pair of years
+    const key = `${areaCode}\u0000${yearA}\u0000${yearB}`;
+    let why = breaks.get(key);
+    if (why === undefined) breaks.set(key, (why = boundaryBreak(areaCode, yearA, yearB, data)));
+    return why;
+  }
   if (depth > 4) return null;
   for (const m of r.countedMembers) {
     const mr = resolver.resolve(m, ind, period);
-    const why = deltaBreak(resolver, data, m, ind, mr, period, yearA, yearB, depth + 1);
+    const why = deltaBreak(resolver, data, m, ind, mr, period, yearA, yearB, breaks, depth + 1);
     if (why) return why;
   }
   return null;
@@ -56,6 +62,7 @@ export function buildCompareTable(spec: TableSpec, data: CompareData): CompareRe
   const resolver = new FigureResolver(data, { minCoverage: spec.minCoverage, memberDetail: spec.memberDetail ?? true });
   const areaRows = spec.rows.map((row, i) => ({ row, i })).filter((x) => x.row.role === 'area').map((x) => x.i);
   const cells: CompareCell[][] = spec.rows.map(() => []);
+  const breaks = new Map<string, string | null>();
 
   for (const ind of spec.indicators) {
     const column: CompareCell[] = spec.rows.map((row) => {
@@ -84,7 +91,7 @@ export function buildCompareTable(spec: TableSpec, data: CompareData): CompareRe
           const ya = yearOf(ind.period);
           const yb = yearOf(ind.comparePeriod);
           const why = ya !== null && yb !== null
-            ? deltaBreak(resolver, data, row.areaCode, ind.code, r, ind.period, ya, yb) ?? (c.aggregated ? deltaBreak(resolver, data, row.areaCode, ind.code, c, ind.comparePeriod, ya, yb) : null)
+            ? deltaBreak(resolver, data, row.areaCode, ind.code, r, ind.period, ya, yb, breaks) ?? (c.aggregated ? deltaBreak(resolver, data, row.areaCode, ind.code, c, ind.comparePeriod, ya, yb, breaks) : null)
             : null;
           if (why) deltaNote = why;
           else delta = r.value - c.value;

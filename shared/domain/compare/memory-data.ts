@@ -2,6 +2,7 @@ import { parsePeriod } from '../period';
 import type { FigureSource } from '../../contract/compare';
 import type { AreaInfo, CompareData, IndicatorRule, MemberLink, SourceInfo, StoredFigure } from './resolve';
 import { figureSourceText } from './source-text';
+import type { FigureBlock, MemberColumn } from './figure-block';
 
 /**
  * CompareData held in maps: the service fills it from the store's rows, tests from literals.
@@ -20,6 +21,10 @@ export class MemoryCompareData implements CompareData {
   private readonly memberLinks = new Map<string, MemberLink[]>();
   private readonly wbiFigures = new Map<string, number | null>();
   private readonly sources = new Map<number, SourceInfo>();
+  private readonly blocks = new Map<string, FigureBlock[]>();
+  /** Areas with figures of their own besides ind_wbi (which only serves boundary checks). */
+  private readonly withOwnValues = new Set<string>();
+  private readonly blockRows = new WeakMap<readonly string[], Map<FigureBlock, Int32Array | null>>();
   readonly editionYears = new Set<number>();
 
   addArea(a: AreaInfo): this {
@@ -55,6 +60,7 @@ export class MemoryCompareData implements CompareData {
     let own = this.figures.get(areaCode);
     if (!own) this.figures.set(areaCode, (own = new Map()));
     own.set(this.slot(indicatorCode, period, true), f);
+    if (indicatorCode !== 'ind_wbi') this.withOwnValues.add(areaCode);
     if (indicatorCode === 'ind_wbi') {
       const year = parsePeriod(period)?.yearEnd;
       if (year !== undefined) {
@@ -62,6 +68,12 @@ export class MemoryCompareData implements CompareData {
         this.editionYears.add(year);
       }
     }
+    return this;
+  }
+
+  /** Members' figures for one period, held as columns (see figure-block.ts). */
+  addBlock(block: FigureBlock): this {
+    this.blocks.set(block.period, [...(this.blocks.get(block.period) ?? []), block]);
     return this;
   }
 
@@ -81,14 +93,40 @@ export class MemoryCompareData implements CompareData {
 
   figure(areaCode: string, indicatorCode: string, period: string): StoredFigure | undefined {
     const own = this.figures.get(areaCode);
-    if (!own) return undefined;
-    const slot = this.slot(indicatorCode, period, false);
-    return slot < 0 ? undefined : own.get(slot);
+    const slot = own ? this.slot(indicatorCode, period, false) : -1;
+    const f = slot < 0 ? undefined : own?.get(slot);
+    if (f) return f;
+    for (const b of this.blocks.get(period) ?? []) if (b.has(areaCode, indicatorCode)) return b.figure(areaCode, indicatorCode);
+    return undefined;
   }
 
   /** How many figures an area has here (the service's check whether any is missing). */
   figureCount(areaCode: string): number {
-    return this.figures.get(areaCode)?.size ?? 0;
+    let n = this.figures.get(areaCode)?.size ?? 0;
+    for (const list of this.blocks.values()) for (const b of list) n += b.count(areaCode);
+    return n;
+  }
+
+  /**
+   * The members' figures of one indicator and period as columns, when all of them are held in one
+   * block of that period (none with a figure of its own beside it, which would come first);
+   * undefined otherwise. Not for ind_wbi (not aggregated; its own figures serve boundary checks).
+   */
+  memberValues(codes: readonly string[], indicatorCode: string, period: string): MemberColumn | undefined {
+    const list = this.blocks.get(period);
+    if (!list || indicatorCode === 'ind_wbi') return undefined;
+    let cache = this.blockRows.get(codes);
+    if (!cache) this.blockRows.set(codes, (cache = new Map()));
+    for (const b of list) {
+      let rows = cache.get(b);
+      if (rows === undefined) {
+        rows = b.rowsOf(codes);
+        if (rows) for (const c of codes) if (this.withOwnValues.has(c)) { rows = null; break; }
+        cache.set(b, rows);
+      }
+      if (rows) return b.column(rows, indicatorCode) ?? undefined;
+    }
+    return undefined;
   }
 
   source(f: StoredFigure): FigureSource {

@@ -1,7 +1,8 @@
 import type { FigureSource, MemberFigure } from '../../contract/compare';
 import type { AreaKind, Qualifier, Sign } from '../../contract/model';
 import { SIGN_SYMBOL } from '../format/figure';
-import { aggregate, figureValue, type AggregationRule } from './aggregate';
+import { aggregate, aggregateColumns, figureValue, type AggregationRule } from './aggregate';
+import { isProvisionalCode, type MemberColumn } from './figure-block';
 import type { WbiLookup } from './boundary';
 import type { Direction } from './stats';
 
@@ -59,6 +60,11 @@ export interface CompareData extends WbiLookup {
   source(f: StoredFigure): FigureSource;
   /** What an aggregate of the area is made of; null when not known here (not loaded), [] when nothing. */
   members(areaCode: string): readonly MemberLink[] | null;
+  /**
+   * Optional bulk read: the members' figures of one indicator and period as columns (figureValue
+   * and sign code per member, in the order given), when held so; undefined otherwise.
+   */
+  memberValues?(codes: readonly string[], indicatorCode: string, period: string): MemberColumn | undefined;
 }
 
 export interface Resolved {
@@ -79,7 +85,7 @@ export interface Resolved {
   /** How an aggregate was made ("som van 3 leden"); null for imported figures. */
   method: string | null;
   /** Members whose figures made the aggregate (for boundary checks). */
-  countedMembers: string[];
+  readonly countedMembers: readonly string[];
 }
 
 const MAX_DEPTH = 4;
@@ -194,6 +200,8 @@ export class FigureResolver {
       return { ...empty(out.reason ?? ''), members: this.codesOf(links) };
     }
     const weightCode = rule.aggregation === 'weighted_mean' ? rule.weightIndicatorCode : null;
+    const bulk = this.fromColumns(links, ind, rule, weightCode, period, depth);
+    if (bulk) return bulk;
     const n = links.length;
     const values = new Array<ReturnType<FigureResolver['memberValue']>>(n);
     const inputs = new Array<{ code: string; value: number | null; sign: null; weight: number | null }>(n);
@@ -244,4 +252,53 @@ export class FigureResolver {
     };
   }
 
+  /** Whether every member is read straight from its own figure (none is aggregated itself at this depth). */
+  private allLeaves(links: readonly MemberLink[], depth: number): boolean {
+    if (depth >= MAX_DEPTH) return true;
+    let known = this.leaves.get(links);
+    if (known === undefined) this.leaves.set(links, (known = links.every((l) => this.data.members(l.code) === null)));
+    return known;
+  }
+
+  private readonly leaves = new Map<readonly MemberLink[], boolean>();
+
+  /**
+   * The same aggregate from the members' figures held as columns (a national aggregation: 700
+   * members × 120 indicators per focus area), without per-member detail. Only where every member
+   * is read straight from its own figure, as the member-by-member path then does: same values in
+   * the same order (aggregateColumns is what `aggregate` runs), same coverage, reasons and source line.
+   */
+  private fromColumns(links: readonly MemberLink[], ind: IndicatorRule, rule: AggregationRule, weightCode: string | null, period: string, depth: number): Resolved | null {
+    if (this.withDetail || !this.data.memberValues || links.length === 0 || !this.allLeaves(links, depth + 1)) return null;
+    const codes = this.codesOf(links);
+    const col = this.data.memberValues(codes, ind.code, period);
+    if (!col) return null;
+    const weights = weightCode ? this.data.memberValues(codes, weightCode, period) : undefined;
+    if (weightCode && !weights) return null;
+    const out = aggregateColumns(rule, col.values, weights?.values ?? null, this.minCoverage);
+    let provisional = false;
+    for (let i = 0; i < codes.length && !provisional; i++) if (out.counted[i] && isProvisionalCode(col.signs[i] as number)) provisional = true;
+    // the counted members' codes are listed only when a delta's boundary check asks (700 per cell otherwise)
+    let counted: string[] | null = null;
+    let source: string | null = null;
+    if (out.value !== null) {
+      const named = codes.slice(0, SOURCE_MEMBERS_NAMED).map((code) => {
+        const fig = this.data.figure(code, ind.code, period);
+        return `${code} (${fig ? this.data.source(fig).text : 'geen cijfer'})`;
+      });
+      const rest = codes.length - named.length;
+      source = `${out.method}: ${named.join('; ')}${rest > 0 ? `; … en ${rest} andere ${rest === 1 ? 'lid' : 'leden'}` : ''}`;
+    }
+    return {
+      value: out.value, low: null, high: null, sign: out.value !== null && provisional ? 'provisional' : null, qualifier: null,
+      aggregated: true, sourceRef: null, source,
+      coverage: out.coverage,
+      coverageDetail: { withFigure: out.withFigure, total: out.total, weightShare: out.weightShare, threshold: this.minCoverage },
+      members: codes, memberDetail: null, importedVsAggregate: null,
+      missingReason: out.reason, method: out.method,
+      get countedMembers() {
+        return (counted ??= codes.filter((_, i) => out.counted[i] === 1));
+      },
+    };
+  }
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/store/open-store';
-import { FIGURES_ALL_PERIODS_SQL, FIGURES_IN_PERIODS_SQL, HAS_FIGURE_SQL } from '../../../main/store/queries/compare';
+import { BLOCK_SCAN_SQL, BLOCK_SEEK_SQL, FIGURES_ALL_PERIODS_SQL, FIGURES_IN_PERIODS_SQL, HAS_FIGURE_SQL, PERIOD_EXTENT_SQL, registerFigurePut } from '../../../main/store/queries/compare';
 
 /**
  * The compare reads stay index seeks as the store grows: figures area first through
@@ -30,6 +30,24 @@ describe('query plans of the comparison', () => {
     const p = plan(HAS_FIGURE_SQL, args);
     expect(p.join('\n')).toMatch(/SEARCH o USING INDEX observation_area \(area_id=\? AND indicator_id=\? AND period=\?\)/);
     expect(p.some((d) => /SCAN o\b|AUTOMATIC/.test(d))).toBe(false);
+  });
+
+  it('members in bulk (per-member detail off), few: one seek in observation_area per (area, indicator, period)', () => {
+    registerFigurePut(db);
+    const p = plan(BLOCK_SEEK_SQL, args);
+    expect(p.join('\n')).toMatch(/SEARCH o USING INDEX observation_area \(area_id=\? AND indicator_id=\? AND period=\?\)/);
+    expect(p.some((d) => /SCAN o\b|AUTOMATIC|TEMP B-TREE/.test(d))).toBe(false);
+  });
+
+  it("members in bulk, many: the period's sources walked as rowid ranges (no index, no scan of other sources' ranges)", () => {
+    registerFigurePut(db);
+    const p = plan(BLOCK_SCAN_SQL, args);
+    expect(p.join('\n')).toMatch(/SEARCH s USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(p.join('\n')).toMatch(/SEARCH o USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+    expect(p.some((d) => /SCAN o\b|AUTOMATIC|TEMP B-TREE|BLOOM FILTER ON o/.test(d))).toBe(false);
+    const extent = plan(PERIOD_EXTENT_SQL, args);
+    expect(extent.join('\n')).toMatch(/SEARCH s USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(extent.some((d) => /SCAN s\b|AUTOMATIC/.test(d))).toBe(false);
   });
 
   it('children of a district or municipality by CBS code: a range on the code index', () => {

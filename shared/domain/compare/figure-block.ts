@@ -1,0 +1,116 @@
+import type { Sign } from '../../contract/model';
+import type { StoredFigure } from './resolve';
+
+/**
+ * Many members' figures for one period, held as columns (a national aggregation reads 1.2 million
+ * member figures: one JavaScript object per figure cost seconds). Per area × indicator: the value
+ * (NaN when none), the CBS sign as a small code, and the figure's row id (0: no figure). The cell,
+ * raw text and source of a figure are read only when asked (`fetch`): for the members an
+ * aggregate's source line names, or a member whose own aggregate is needed. Where the store holds
+ * two current figures for one area × indicator × period, the later one (higher id) counts, as in
+ * the row-by-row read.
+ */
+
+/** Sign codes: the index in this list (0: no sign). */
+export const SIGN_CODES: readonly (Sign | null)[] = [null, 'unknown', 'secret', 'nil', 'provisional', 'revised_provisional', 'less_than_half_unit', 'cannot_occur'];
+const SIGN_CODE = new Map<string, number>(SIGN_CODES.map((s, i) => [s ?? '', i]));
+export const signCode = (sign: string | null): number => (sign === null ? 0 : SIGN_CODE.get(sign) ?? 0);
+const NIL = signCode('nil');
+const PROVISIONAL = signCode('provisional');
+const REVISED_PROVISIONAL = signCode('revised_provisional');
+export const isProvisionalCode = (code: number): boolean => code === PROVISIONAL || code === REVISED_PROVISIONAL;
+
+/** Members' figures of one indicator and period as `figureValue` reads them (NaN: no figure), with their sign codes. */
+export interface MemberColumn {
+  values: Float64Array;
+  signs: Uint8Array;
+}
+
+export type FetchFigure = (areaCode: string, indicatorCode: string, period: string) => StoredFigure | undefined;
+
+export class FigureBlock {
+  readonly rowOf: ReadonlyMap<string, number>;
+  readonly colOf: ReadonlyMap<string, number>;
+  private readonly values: Float64Array;
+  private readonly signs: Uint8Array;
+  private readonly ids: Float64Array;
+  private readonly present: Int32Array;
+  private readonly fetched = new Map<number, StoredFigure | undefined>();
+
+  constructor(
+    readonly period: string,
+    readonly areaCodes: readonly string[],
+    readonly indicatorCodes: readonly string[],
+    private readonly fetch: FetchFigure,
+  ) {
+    this.rowOf = new Map(areaCodes.map((c, i) => [c, i]));
+    this.colOf = new Map(indicatorCodes.map((c, i) => [c, i]));
+    const n = areaCodes.length * indicatorCodes.length;
+    this.values = new Float64Array(n).fill(NaN);
+    this.signs = new Uint8Array(n);
+    this.ids = new Float64Array(n);
+    this.present = new Int32Array(areaCodes.length);
+  }
+
+  /** One figure (row, column as in areaCodes / indicatorCodes); value null → NaN. */
+  put(row: number, col: number, id: number, value: number | null, sign: number): void {
+    const slot = row * this.indicatorCodes.length + col;
+    const had = this.ids[slot] as number;
+    if (had > id) return;
+    if (had === 0) this.present[row] = (this.present[row] as number) + 1;
+    this.ids[slot] = id;
+    this.values[slot] = value === null ? NaN : value;
+    this.signs[slot] = sign;
+  }
+
+  /** How many figures the area has in this block. */
+  count(areaCode: string): number {
+    const row = this.rowOf.get(areaCode);
+    return row === undefined ? 0 : (this.present[row] as number);
+  }
+
+  has(areaCode: string, indicatorCode: string): boolean {
+    const row = this.rowOf.get(areaCode);
+    const col = this.colOf.get(indicatorCode);
+    return row !== undefined && col !== undefined && (this.ids[row * this.indicatorCodes.length + col] as number) > 0;
+  }
+
+  /** The whole figure (with its cell and source), read when first asked. */
+  figure(areaCode: string, indicatorCode: string): StoredFigure | undefined {
+    const row = this.rowOf.get(areaCode);
+    const col = this.colOf.get(indicatorCode);
+    if (row === undefined || col === undefined) return undefined;
+    const slot = row * this.indicatorCodes.length + col;
+    if ((this.ids[slot] as number) === 0) return undefined;
+    if (!this.fetched.has(slot)) this.fetched.set(slot, this.fetch(areaCode, indicatorCode, this.period));
+    return this.fetched.get(slot);
+  }
+
+  /** The rows of these areas, or null when one is not in the block. */
+  rowsOf(codes: readonly string[]): Int32Array | null {
+    const rows = new Int32Array(codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const r = this.rowOf.get(codes[i] as string);
+      if (r === undefined) return null;
+      rows[i] = r;
+    }
+    return rows;
+  }
+
+  /** The column of one indicator for these rows: figureValue ('-' is 0; '.', 'x', ranges and no figure NaN) and sign codes. */
+  column(rows: Int32Array, indicatorCode: string): MemberColumn | null {
+    const col = this.colOf.get(indicatorCode);
+    if (col === undefined) return null;
+    const width = this.indicatorCodes.length;
+    const values = new Float64Array(rows.length);
+    const signs = new Uint8Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const slot = (rows[i] as number) * width + col;
+      const v = this.values[slot] as number;
+      const s = this.signs[slot] as number;
+      values[i] = Number.isFinite(v) ? v : s === NIL && (this.ids[slot] as number) > 0 ? 0 : NaN;
+      signs[i] = s;
+    }
+    return { values, signs };
+  }
+}
