@@ -1,7 +1,9 @@
 import Plotly from 'plotly.js-dist-min';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { ErrorPanel } from '../../ui/StatusPanels';
-import { chartImage, download, fileNameFor } from './export-chart';
+import { ErrorPanel } from './StatusPanels';
+import { chartImage, download } from './chart-export';
+import { fileNameFor } from './chart-file';
+import './chart-figure.css';
 
 export interface ChartSpec {
   data: Record<string, unknown>[];
