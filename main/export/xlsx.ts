@@ -137,6 +137,7 @@ const SOURCE_KIND: Record<BriefingSource['kind'], string> = {
   seed: 'Meegeleverd',
   scenario: 'Scenario',
   composition: 'Samenstelling',
+  index: 'Samengestelde index',
 };
 
 export function fillAccountSheet(ws: ExcelJS.Worksheet, layout: BriefingLayout, sources: BriefingSource[], meta: XlsxMeta): void {

@@ -1,8 +1,17 @@
 import Plotly, { type Data, type Layout } from 'plotly.js-dist-min';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { SaveChartButtons } from './ChartFigure';
+import { ErrorPanel } from './StatusPanels';
 
-/** Plotly with the house defaults: Dutch separators, quiet colours, no mode bar clutter. */
-export function Plot({ data, layout, height = 360, label }: { data: Data[]; layout: Layout; height?: number; label: string }) {
+const MARGIN = { l: 16, r: 24, t: 16, b: 40 };
+
+/**
+ * Plotly with the house defaults: Dutch separators, quiet colours, no mode bar clutter. With `save`,
+ * buttons save the chart as PNG or SVG with that caption and source line inside the file.
+ */
+export function Plot({ data, layout, height = 360, label, save }: { data: Data[]; layout: Layout; height?: number; label: string; save?: { caption: string; sourceLine: string } }) {
+  const [error, setError] = useState<unknown>(null);
+  const spec = useMemo(() => (save ? { data, layout: { margin: MARGIN, ...layout }, height, caption: save.caption, sourceLine: save.sourceLine } : null), [data, layout, height, save]);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -13,7 +22,7 @@ export function Plot({ data, layout, height = 360, label }: { data: Data[]; layo
       {
         separators: ',.',
         height,
-        margin: { l: 16, r: 24, t: 16, b: 40 },
+        margin: MARGIN,
         font: { family: 'Inter, "Segoe UI", Roboto, sans-serif', size: 13, color: '#1f2933' },
         paper_bgcolor: 'rgba(0,0,0,0)',
         plot_bgcolor: 'rgba(0,0,0,0)',
@@ -28,5 +37,15 @@ export function Plot({ data, layout, height = 360, label }: { data: Data[]; layo
       if (el) Plotly.purge(el);
     };
   }, []);
-  return <div ref={ref} className="plot" role="img" aria-label={label} />;
+  const plot = <div ref={ref} className="plot" role="img" aria-label={label} />;
+  if (!spec) return plot;
+  return (
+    <>
+      <div className="plot-save">
+        <SaveChartButtons chart={spec} onError={setError} />
+      </div>
+      {plot}
+      {error !== null && <ErrorPanel error={error} />}
+    </>
+  );
 }

@@ -147,6 +147,26 @@ describe.skipIf(!hasRealData)('charts, profile, index and map in Chromium (real 
     await screenshot(page, 'kaart-wijken-utrecht');
     expect(pageProblems(page)).toEqual([]);
   });
+
+  it('colours the focus areas on the map with compare’s aggregates, marked Σ with their members', async () => {
+    // The boundaries of the test above are in the store: Overvecht's outline is its district's.
+    const page = await newPage(browser);
+    await page.goto(`${shell.url}#kaart`);
+    await page.getByRole('group', { name: 'Soort gebied' }).getByRole('button', { name: 'Focusgebieden' }).click();
+    await page.getByLabel('Indicator').selectOption('a_inw');
+    const list = page.getByRole('list', { name: 'Samengestelde cijfers' });
+    await list.waitFor({ timeout: 30_000 });
+    // The same aggregate Vergelijken and the profile show: 35.255 residents from WK034403.
+    expect(await list.textContent()).toMatch(/Utrecht Overvecht.*1 leden: WK034403/);
+    await expect.poll(() => page.locator('.map-plot .choroplethlocation').count()).toBeGreaterThan(0);
+    expect(await page.locator('.map-figure .source-line').textContent()).toMatch(/samengesteld \(Σ\) uit de wijken en buurten/);
+    const legend = await page.getByRole('list', { name: 'Legenda' }).textContent();
+    expect(legend).toContain('35.255');
+    // The map keeps its height when the figures arrive after the outlines (it once collapsed to a strip).
+    await expect.poll(() => page.locator('.map-plot .main-svg').first().evaluate((svg) => svg.getBoundingClientRect().height)).toBeGreaterThan(500);
+    await screenshot(page, 'kaart-focusgebieden');
+    expect(pageProblems(page)).toEqual([]);
+  });
 });
 
 if (!hasRealData) console.warn(`[skip] charts e2e: ${realDataSkipReason}`);

@@ -1,4 +1,5 @@
-import type { CompareCell, CompareResult, CompareRow, SavedView } from '../../../shared/contract/compare';
+import type { CompareCell, CompareIndicator, CompareResult, CompareRow, SavedView } from '../../../shared/contract/compare';
+import type { IndexDefinition } from '../../../shared/contract/composite';
 import type { BriefingCell, BriefingRow, BriefingSource } from '../../../shared/domain/briefing';
 import { DEFAULT_DISCLOSURE, defaultRule } from '../../../shared/domain/briefing';
 import { AppError } from '../../../shared/errors';
@@ -59,6 +60,35 @@ function compositionSource(row: CompareRow): BriefingSource | null {
   };
 }
 
+const NUMBER_NL = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 });
+
+/**
+ * The view's composite index (issue 13), when it has one, as a source of its own: each indicator
+ * with its weight, the reference set of the z-scores and the handling of missing figures — the
+ * parameters that make the index, on the source line and in the Verantwoording sheet.
+ */
+export function indexSource(viewName: string, def: IndexDefinition, indicators: Pick<CompareIndicator, 'code' | 'name'>[]): BriefingSource {
+  const names = new Map(indicators.map((i) => [i.code, i.name]));
+  const total = def.components.reduce((s, c) => s + c.weight, 0);
+  const reference = def.reference === 'shown' ? 'de gebieden van de vergelijking' : def.reference === 'focus' ? 'de 20 focusgebieden' : `${def.reference.areaCodes.length} gekozen gebieden (${def.reference.areaCodes.slice(0, 20).join(', ')}${def.reference.areaCodes.length > 20 ? ', …' : ''})`;
+  return {
+    key: `index:${viewName}`,
+    kind: 'index',
+    title: `samengestelde index van '${viewName}'`,
+    file: null,
+    sheet: null,
+    sha256: null,
+    importedAt: null,
+    details: [
+      ...def.components.map((c) => ({ label: names.get(c.indicatorCode) ?? c.indicatorCode, value: `gewicht ${NUMBER_NL.format(c.weight)} (${NUMBER_NL.format(Math.round((c.weight / total) * 1000) / 10)}%)` })),
+      { label: 'z-scores tegen', value: reference },
+      { label: 'ontbrekend cijfer', value: def.missing === 'exclude' ? 'gebied weggelaten' : 'herwogen over de indicatoren met een cijfer' },
+      { label: 'richting', value: 'omgedraaid waar hoger slechter is' },
+    ],
+    always: true,
+  };
+}
+
 function cellSources(cell: CompareCell, compositionKey: string | null): { keys: string[]; ids: number[] } {
   const ids = cell.sourceRef ? [cell.sourceRef.sourceId] : (cell.memberDetail ?? []).flatMap((m) => (m.source ? [m.source.sourceId] : []));
   const keys = ids.map(sourceKey);
@@ -84,6 +114,8 @@ export async function viewTable(ctx: ServiceContext, name: string): Promise<Orig
     references: s.references,
     ...(s.minCoverage !== undefined ? { minCoverage: s.minCoverage } : {}),
   });
+
+  const index = await ask<IndexDefinition | null>(ctx, 'index.get', { view: view.name });
 
   const periods = [...new Set(result.indicators.map((i) => i.period).filter((p): p is string => p !== null))];
   const onePeriod = periods.length === 1 ? periods[0] : null;
@@ -164,7 +196,7 @@ export async function viewTable(ctx: ServiceContext, name: string): Promise<Orig
       rows,
       total: null,
       footnotes: [],
-      sources: [...storeSources(ctx.db, sourceIds), ...sources],
+      sources: [...storeSources(ctx.db, sourceIds), ...sources, ...(index ? [indexSource(view.name, index, [...result.indicators, ...(await ask<{ code: string; name: string }[]>(ctx, 'indicators.list', {}))])] : [])],
       disclosure: DEFAULT_DISCLOSURE,
     },
     origin: `Vergelijking '${view.name}' (periode ${s.period === 'latest' ? 'laatste' : s.period})`,

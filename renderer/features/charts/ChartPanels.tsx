@@ -7,7 +7,7 @@ import { spreadChart } from '../../../shared/domain/charts/spread-chart';
 import { unitLabel } from '../../../shared/domain/format/figure';
 import { ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure } from '../../ui/ChartFigure';
 
 type Areas = CompareViewState['areas'];
 

@@ -6,7 +6,7 @@ import { indexChart } from '../../../shared/domain/charts/index-chart';
 import { unitLabel } from '../../../shared/domain/format/figure';
 import { call } from '../../api/client';
 import { ErrorPanel } from '../../ui/StatusPanels';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure } from '../../ui/ChartFigure';
 
 const DIRECTION = { higher_better: 'hoger is beter', higher_worse: 'hoger is slechter', neutral: 'geen richting (telt als hoger is meer)' } as const;
 const nl = (x: number | null, d = 2): string => (x === null ? '—' : x.toLocaleString('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d }));

@@ -4,7 +4,7 @@ import { trendChart } from '../../../shared/domain/charts/trend-chart';
 import { call } from '../../api/client';
 import { ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure } from '../../ui/ChartFigure';
 
 /** Years looked back from the latest period with a figure. */
 const YEARS_BACK = 10;

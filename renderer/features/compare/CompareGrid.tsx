@@ -169,6 +169,7 @@ export function CompareGrid({
   onApi,
   onCopyKey,
   height,
+  narrow = false,
 }: {
   indicators: CompareIndicator[];
   model: GridModel;
@@ -181,6 +182,8 @@ export function CompareGrid({
   onApi: (api: GridApi | null) => void;
   onCopyKey: () => void;
   height: number | string;
+  /** Beside a chart: a narrower name column and the code scrolling with the figures, so figures stay in view. */
+  narrow?: boolean;
 }) {
   const columns = useMemo<(ColDef<GridRow> | ColGroupDef<GridRow>)[]>(() => {
     const figureCol = (ind: CompareIndicator, index: number): ColDef<GridRow> => ({
@@ -216,13 +219,13 @@ export function CompareGrid({
       groups.set(ind.theme, list);
     });
     return [
-      { colId: 'code', headerName: 'Code', valueGetter: (p) => (p.data?.role === 'spread' ? '' : p.data?.areaCode), pinned: 'left', width: 104, cellClass: 'mono muted', sortable: true, sort: null },
+      { colId: 'code', headerName: 'Code', valueGetter: (p) => (p.data?.role === 'spread' ? '' : p.data?.areaCode), pinned: narrow ? null : 'left', width: 104, cellClass: 'mono muted', sortable: true, sort: null },
       {
         colId: 'area',
         headerName: 'Gebied',
         field: 'areaName',
         pinned: 'left',
-        width: 300,
+        width: narrow ? 200 : 300,
         cellRenderer: AreaCell,
         sortable: true,
         sort: sort && sort.indicatorCode === null ? sort.direction : null,
@@ -230,7 +233,7 @@ export function CompareGrid({
       },
       ...[...groups].map(([theme, children]): ColGroupDef<GridRow> => ({ groupId: theme, headerName: THEME_LABEL[theme as CompareIndicator['theme']] ?? theme, children, marryChildren: true })),
     ];
-  }, [indicators, display, pinned, sort, model.totalCount]);
+  }, [indicators, display, pinned, sort, model.totalCount, narrow]);
 
   const tRows = useMemo<TRow[]>(() => indicators.map((ind, index) => ({ id: ind.code, ind, index })), [indicators]);
   const tColumns = useMemo<(ColDef<TRow> | ColGroupDef<TRow>)[]>(() => {

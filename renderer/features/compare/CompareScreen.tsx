@@ -9,6 +9,7 @@ import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
 import { AreaChoice, type AreaMode } from './AreaChoice';
 import { CellPanel } from './CellPanel';
+import { CompareCharts } from './CompareCharts';
 import { writeClipboard } from './clipboard';
 import { LEGEND } from './colour';
 import { CompareGrid, type CellRef, type DisplayOptions } from './CompareGrid';
@@ -89,6 +90,8 @@ export function CompareScreen() {
   const [openView, setOpenView] = useState<SavedView | null>(null);
   const [panel, setPanel] = useState<CellRef | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [showChart, setShowChart] = useState(false);
+  const [chosenRows, setChosenRows] = useState<string[]>([]);
   const api = useRef<GridApi | null>(null);
   const [indicators] = useCall('indicators.list', {});
   const [info] = useCall('app.info', {});
@@ -166,6 +169,9 @@ export function CompareScreen() {
       else next.add(code);
       return next;
     });
+  const showColumn = useCallback((code: string) => {
+    if (!state.transposed) api.current?.ensureColumnVisible(code);
+  }, [state.transposed]);
   const closePanel = useCallback(() => {
     const a = api.current;
     const focused = a?.getFocusedCell();
@@ -210,7 +216,7 @@ export function CompareScreen() {
           </section>
         </aside>
 
-        <div className="compare-main">
+        <div className={showChart && result && hasFigures ? 'compare-main with-chart' : 'compare-main'}>
           <section className="compare-controls" aria-label="Keuzes">
             <AreaChoice
               value={state.areas}
@@ -305,6 +311,9 @@ export function CompareScreen() {
                 <button type="button" className="button" aria-pressed={!!state.transposed} onClick={() => update({ transposed: !state.transposed })} disabled={transposeBlocked} title={transposeBlocked ? `Kantelen kan tot ${MAX_TRANSPOSE} gebieden` : 'Gebieden als kolommen, indicatoren als rijen'}>
                   Kantelen
                 </button>
+                <button type="button" className="button" aria-pressed={showChart} onClick={() => setShowChart((v) => !v)} disabled={!result || !hasFigures} title="Een grafiek van de getoonde cijfers naast de tabel (gekozen rijen, of alle)">
+                  Grafiek
+                </button>
                 <button type="button" className="button primary" onClick={copy} disabled={!result} title="Gekozen rijen, of de hele tabel (Ctrl+C in de tabel)">
                   Kopiëren
                 </button>
@@ -349,9 +358,14 @@ export function CompareScreen() {
                     sort={state.sort}
                     onOpen={setPanel}
                     onSort={(sort) => setState((s) => (JSON.stringify(s.sort) === JSON.stringify(sort) ? s : { ...s, sort }))}
-                    onApi={(a) => (api.current = a)}
+                    onApi={(a) => {
+                      api.current = a;
+                      setChosenRows([]);
+                      a?.addEventListener('selectionChanged', () => setChosenRows((a.getSelectedRows() as GridRow[]).filter((r) => r.role === 'area').map((r) => r.areaCode)));
+                    }}
                     onCopyKey={copy}
                     height={gridHeight(model, result.indicators.length, !!state.transposed)}
+                    narrow={showChart}
                   />
                 </div>
                 <div className="grid-foot small">
@@ -385,6 +399,7 @@ export function CompareScreen() {
               </>
             )}
           </section>
+          {showChart && result && hasFigures && <CompareCharts result={result} selected={chosenRows} references={state.references} initialIndicator={state.sort?.indicatorCode ?? null} onIndicator={showColumn} />}
         </div>
       </div>
       {panel && model && <CellPanel refCell={panel} minCoverage={state.minCoverage ?? 1} shownCount={model.shownCount} pinned={pinned.has(panel.ind.code)} onPin={() => togglePin(panel.ind.code)} onClose={closePanel} />}

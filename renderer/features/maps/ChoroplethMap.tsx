@@ -2,7 +2,7 @@ import Plotly from 'plotly.js-dist-min';
 import { useEffect, useMemo, useRef } from 'react';
 import type { MapFeature } from '../../../shared/contract/maps';
 import { MISSING_COLOUR } from '../../../shared/domain/maps/class-breaks';
-import type { MapModel } from '../../../shared/domain/maps/map-model';
+import type { MapFigure, MapModel } from '../../../shared/domain/maps/map-model';
 import { periodLabel } from '../../../shared/domain/period';
 import { GEO_RESOLUTION, GEO_SCOPE, registerOfflineBaseMap } from './plotly-offline';
 
@@ -24,12 +24,14 @@ export function ChoroplethMap({ features, model, label, height = 540 }: { featur
       return [{ type: 'choropleth', geojson, featureidkey: 'id', locations: features.map((f) => f.code), z: features.map(() => 0), colorscale: [[0, '#dfe6ec'], [1, '#dfe6ec']], showscale: false, marker: { line: { ...line, color: '#7d8b97' } }, text: features.map((f) => `${f.name} (${f.code})`), hovertemplate: '%{text}<extra></extra>' }];
     }
     const n = Math.max(1, model.colours.length);
+    // Figures aggregated from members carry Σ on the map, as in the grid.
+    const summed = new Set(model.classed.filter((c) => c.figure.aggregated).map((c) => c.code));
     // A stepped colour scale: class j occupies [j/n, (j+1)/n] of the scale, so z = j gets colour j exactly.
     const colorscale = model.colours.flatMap((c, j) => [[j / n, c], [(j + 1) / n, c]]);
     // Names on the map while they can be read (a city's districts, the focus areas); hover beyond that.
     const labels =
       features.length <= 60
-        ? [{ type: 'scattergeo', mode: 'text', lon: features.map((f) => (f.bbox[0] + f.bbox[2]) / 2), lat: features.map((f) => (f.bbox[1] + f.bbox[3]) / 2), text: features.map((f) => shortName(f.name)), textfont: { size: 11, color: '#1f2933' }, hoverinfo: 'skip', showlegend: false }]
+        ? [{ type: 'scattergeo', mode: 'text', lon: features.map((f) => (f.bbox[0] + f.bbox[2]) / 2), lat: features.map((f) => (f.bbox[1] + f.bbox[3]) / 2), text: features.map((f) => `${summed.has(f.code) ? 'Σ ' : ''}${shortName(f.name)}`), textfont: { size: 11, color: '#1f2933' }, hoverinfo: 'skip', showlegend: false }]
         : [];
     return [
       {
@@ -44,7 +46,7 @@ export function ChoroplethMap({ features, model, label, height = 540 }: { featur
         colorscale: colorscale.length ? colorscale : [[0, '#dfe6ec'], [1, '#dfe6ec']],
         showscale: false,
         marker: { line },
-        text: model.classed.map((c) => `<b>${names.get(c.code) ?? c.name}</b> (${c.code})<br>${c.text} · ${periodLabel(c.figure.period)}<br>${c.figure.source.file ?? c.figure.source.title}`),
+        text: model.classed.map((c) => `<b>${names.get(c.code) ?? c.name}</b> (${c.code})<br>${c.figure.aggregated ? 'Σ ' : ''}${c.text}${c.figure.period ? ` · ${periodLabel(c.figure.period)}` : ''}<br>${hoverSource(c.figure)}`),
         hovertemplate: '%{text}<extra></extra>',
       },
       {
@@ -68,7 +70,8 @@ export function ChoroplethMap({ features, model, label, height = 540 }: { featur
     if (!el) return;
     el.setAttribute('data-render-start', String(performance.now()));
     registerOfflineBaseMap();
-    void Plotly.react(
+    // newPlot, not react: react on a geo subplot whose traces change shrank the map to a strip.
+    void Plotly.newPlot(
       el,
       data,
       {
@@ -96,7 +99,13 @@ export function ChoroplethMap({ features, model, label, height = 540 }: { featur
       if (el) Plotly.purge(el);
     };
   }, []);
-  return <div ref={ref} className="plot map-plot" role="img" aria-label={label} />;
+  return <div ref={ref} className="plot map-plot" role="img" aria-label={label} style={{ height }} />;
+}
+
+/** The hover's source: the file and cell, or for an aggregate its members and whether they are confirmed. */
+function hoverSource(f: MapFigure): string {
+  if (f.aggregated) return `samengesteld uit ${f.members?.length ?? 0} leden${f.proposal ? ', samenstelling te bevestigen' : ''}`;
+  return f.source;
 }
 
 /** "Wijk 03 Overvecht" → "Overvecht": the CBS numbering adds nothing on a map. */

@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { CompareResult } from '../../../shared/contract/compare';
 import type { MapKind } from '../../../shared/contract/maps';
 import type { Observation } from '../../../shared/contract/model';
 import { formatFigure, unitLabel } from '../../../shared/domain/format/figure';
-import { buildMapModel, type BreakChoice } from '../../../shared/domain/maps/map-model';
+import { buildMapModel, figureFromObservation, figuresFromCompare, type BreakChoice, type MapFigure } from '../../../shared/domain/maps/map-model';
 import { periodLabel } from '../../../shared/domain/period';
+import { call } from '../../api/client';
 import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
 import '../charts/charts.css';
@@ -34,21 +36,30 @@ export function MapScreen() {
     kind,
     ...(year !== undefined ? { year } : {}),
     ...(municipality && kind !== 'focus_area' && kind !== 'municipality' ? { municipalityCode: municipality } : {}),
-    ...(indicatorCode ? { indicatorCode } : {}),
-    ...(period ? { period } : {}),
+    // Focus areas take their figures from compare (aggregated from their members), not from maps.get.
+    ...(indicatorCode && kind !== 'focus_area' ? { indicatorCode } : {}),
+    ...(period && kind !== 'focus_area' ? { period } : {}),
   });
+  const focusCodes = kind === 'focus_area' && map.status === 'ok' ? map.value.features.map((f) => f.code) : [];
+  const focus = useFocusFigures(focusCodes, indicatorCode, period);
   const indicator = indicators.status === 'ok' ? indicators.value.find((i) => i.code === indicatorCode) : undefined;
   const choice: BreakChoice = method === 'quantile' ? { method, classes } : { method, thresholds: parseThresholds(fixedText) };
+  const figures = useMemo<MapFigure[] | null>(() => {
+    if (kind === 'focus_area') return focus.result && indicatorCode ? figuresFromCompare(focus.result, indicatorCode) : null;
+    return map.status === 'ok' ? map.value.figures.map(figureFromObservation) : null;
+  }, [kind, focus.result, indicatorCode, map]);
   const model = useMemo(
-    () => (map.status === 'ok' && indicator ? buildMapModel(map.value.features, map.value.figures, indicator, choice) : null),
+    () => (map.status === 'ok' && indicator && figures ? buildMapModel(map.value.features, figures, indicator, choice) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [map, indicator, method, classes, fixedText],
+    [map, figures, indicator, method, classes, fixedText],
   );
-  const periods = useMemo(() => (map.status === 'ok' ? [...new Set(map.value.figures.map((f) => f.period))].sort().reverse() : []), [map]);
+  const periods = useMemo(() => [...new Set((figures ?? []).map((f) => f.period).filter((p): p is string => !!p))].sort().reverse(), [figures]);
+  const aggregated = useMemo(() => (model ? [...model.classed.map((c) => c.figure), ...model.missing.flatMap((m) => (m.figure ? [m.figure] : []))].filter((f) => f.aggregated) : []), [model]);
+  const names = useMemo(() => new Map((map.status === 'ok' ? map.value.features : []).map((f) => [f.code, f.name])), [map]);
   // A map of one city's districts is compared with that city even when no gemeente was picked.
   const featureMunicipalities = map.status === 'ok' ? [...new Set(map.value.features.map((f) => (/^(WK|BU)(\d{4})/.exec(f.code)?.[2] ?? '')))] : [];
   const refMunicipality = municipality || (featureMunicipalities.length === 1 && featureMunicipalities[0] ? `GM${featureMunicipalities[0]}` : '');
-  const refPeriod = period || mostCommon(map.status === 'ok' ? map.value.figures.map((f) => f.period) : []);
+  const refPeriod = period || mostCommon((figures ?? []).flatMap((f) => (f.period ? [f.period] : [])));
   const noBoundaries = sets.status === 'ok' && sets.value.length === 0;
 
   return (
@@ -136,6 +147,7 @@ export function MapScreen() {
             )}
           </div>
           {map.status === 'loading' && <Loading what="Kaart" />}
+          {focus.error !== null && <ErrorPanel error={focus.error} />}
           {map.status === 'error' && <ErrorPanel error={map.error} />}
           {map.status === 'ok' && map.value.features.length === 0 && (
             <EmptyState
@@ -152,7 +164,9 @@ export function MapScreen() {
                 <ChoroplethMap features={map.value.features} model={model} label={`Kaart van ${map.value.features.length} gebieden`} />
                 <figcaption className="source-line">
                   Grenzen: {sets.status === 'ok' ? sets.value.filter((s) => s.year === map.value.year).map((s) => s.fileName).join(', ') : ''} ({map.value.year}).
-                  {indicator && model && ` Cijfers: ${[...new Set(model.classed.map((c) => c.figure.source.file ?? c.figure.source.title))].join(', ') || '—'}.`}
+                  {indicator && model && ` Cijfers: ${[...new Set(model.classed.flatMap((c) => c.figure.files))].join(', ') || '—'}.`}
+                  {aggregated.length > 0 &&
+                    ` ${aggregated.length} ${aggregated.length === 1 ? 'cijfer is' : 'cijfers zijn'} samengesteld (Σ) uit de wijken en buurten van het focusgebied, zoals in Vergelijken${aggregated.some((f) => f.proposal) ? '; samenstelling: voorstel, te bevestigen' : ''}.`}
                 </figcaption>
               </figure>
               <aside className="map-side">
@@ -175,6 +189,20 @@ export function MapScreen() {
                       {indicator?.direction === 'higher_worse' ? 'Oranje is ongunstig (hoger is slechter).' : indicator?.direction === 'higher_better' ? 'Oranje is ongunstig (lager is slechter).' : 'Donkerder is meer (geen richting).'}
                     </p>
                     <References indicatorCode={indicatorCode} municipality={refMunicipality} period={refPeriod} />
+                    {aggregated.length > 0 && (
+                      <>
+                        <h3>Samengesteld uit leden (Σ)</h3>
+                        <ul className="missing-list aggregated-list" aria-label="Samengestelde cijfers">
+                          {aggregated.map((f) => (
+                            <li key={f.areaCode}>
+                              {names.get(f.areaCode) ?? f.areaCode}
+                              {f.proposal && <> <span className="badge confirm-badge">te bevestigen</span></>}
+                              <span className="muted"> — {f.members?.length ?? 0} leden: {(f.members ?? []).slice(0, 8).join(', ')}{(f.members?.length ?? 0) > 8 ? ' …' : ''}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
                     {model.missing.length > 0 && (
                       <>
                         <h3>Zonder cijfer ({model.missing.length})</h3>
@@ -203,6 +231,29 @@ export function MapScreen() {
       )}
     </div>
   );
+}
+
+/**
+ * A focus-area map's figures: compare.run over the focus areas drawn, so each is the aggregate of
+ * its members exactly as Vergelijken shows it (coverage threshold: all members).
+ */
+function useFocusFigures(codes: string[], indicatorCode: string, period: string): { result: CompareResult | null; error: unknown } {
+  const [state, setState] = useState<{ result: CompareResult | null; error: unknown }>({ result: null, error: null });
+  const key = codes.length > 0 && indicatorCode ? JSON.stringify({ areas: codes, indicators: [indicatorCode], period: period || 'latest' }) : '';
+  useEffect(() => {
+    setState({ result: null, error: null });
+    if (!key) return;
+    let live = true;
+    const req = JSON.parse(key) as { areas: string[]; indicators: string[]; period: string };
+    call('compare.run', { ...req, references: [] }).then(
+      (result) => live && setState({ result, error: null }),
+      (error: unknown) => live && setState({ result: null, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return state;
 }
 
 /** Municipality and Nederland as text beside the map: a reference is a figure, not a colour. */

@@ -69,13 +69,13 @@ export type Footnote = z.infer<typeof Footnote>;
 /** One source of the figures used, as the source line and the Verantwoording sheet cite it. */
 export const BriefingSource = z.object({
   key: z.string(),
-  kind: z.enum(['file', 'document', 'seed', 'scenario', 'composition']),
+  kind: z.enum(['file', 'document', 'seed', 'scenario', 'composition', 'index']),
   title: z.string(),
   file: z.string().nullable(),
   sheet: z.string().nullable(),
   sha256: z.string().nullable(),
   importedAt: z.string().nullable(),
-  /** Scenario parameters or composition details: label and value, as text. */
+  /** Scenario parameters, composition details or a composite index's definition: label and value, as text. */
   details: z.array(z.object({ label: z.string(), value: z.string() })),
   /** Cited whether or not a visible cell points to it (a scenario behind every figure). */
   always: z.boolean(),

@@ -34,7 +34,8 @@ export function citeSource(s: BriefingSource): string {
       const where = [s.file ?? s.title, s.sheet ? `blad ${s.sheet}` : null].filter(Boolean).join(', ');
       return date ? `${where} (ingelezen ${date})` : where;
     }
-    case 'scenario': {
+    case 'scenario':
+    case 'index': {
       // The parameters' own sources are listed in the Verantwoording; the line names the values.
       const shown = s.details.slice(0, LINE_DETAILS).map((d) => `${d.label}: ${d.value.replace(/; bron: .*$/, '')}`);
       if (s.details.length > LINE_DETAILS) shown.push('overige parameters in de verantwoording');

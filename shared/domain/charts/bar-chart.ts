@@ -29,7 +29,7 @@ function refLabel(row: CompareRow): string {
  * lines: Nederland and the programme total across the chart, a municipality as a line when all bars
  * share it, else as a mark on each bar's own municipality. Aggregated figures are hatched.
  */
-export function barChart(result: CompareResult, indicatorCode: string, order: 'desc' | 'asc' = 'desc', requested: ReferenceKind[] = []): BarChartModel {
+export function barChart(result: CompareResult, indicatorCode: string, order: 'desc' | 'asc' = 'desc', requested: ReferenceKind[] = [], opts: { compact?: boolean } = {}): BarChartModel {
   const col = result.indicators.findIndex((i) => i.code === indicatorCode);
   const indicator = result.indicators[col];
   if (!indicator) throw new Error(`indicator ${indicatorCode} is not in the comparison`);
@@ -125,14 +125,22 @@ export function barChart(result: CompareResult, indicatorCode: string, order: 'd
   }
   const caption = `${indicator.name}, ${indicator.period ? periodLabel(indicator.period) : 'geen periode'}`;
   const allCells = [...drawn.map((r) => r.cells[col]!), ...refRows.map((r) => r.cells[col]!).filter(Boolean)];
+  // The value axis spans the bars and the reference lines from zero, with a little room; the
+  // values written beside the bars go into the right margin instead of stretching the axis (Plotly
+  // pads its autorange by the text's width, which squeezes a narrow chart beside the grid to nothing).
+  const ends = [0, ...cells.map((c) => c.value!), ...references.map((r) => r.value)];
+  const lo = Math.min(...ends);
+  const hi = Math.max(...ends);
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.04;
+  const title = opts.compact ? `${indicator.name}<br>(${axisTitle(indicator).slice(indicator.name.length + 2, -1)})` : axisTitle(indicator);
   const layout: PlotData = {
     barmode: 'overlay',
-    xaxis: { title: { text: axisTitle(indicator) }, tickformat: ',~f', gridcolor: '#e6e8eb', zeroline: true, rangemode: 'tozero', automargin: true },
-    yaxis: { automargin: true, categoryorder: 'array', categoryarray: names },
+    xaxis: { title: { text: title, font: opts.compact ? { size: 11 } : undefined }, tickformat: ',~f', gridcolor: '#e6e8eb', zeroline: true, range: [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0], automargin: true },
+    yaxis: { automargin: true, categoryorder: 'array', categoryarray: names, ...(opts.compact ? { tickfont: { size: 11 } } : {}) },
     shapes,
     annotations,
     legend: { orientation: 'h', y: -0.12, x: 0 },
-    margin: { l: 16, r: 60, t: 16 + 15 * acrossRows.length, b: 48 },
+    margin: { l: 16, r: 70, t: 16 + 15 * acrossRows.length, b: 48 },
   };
   return { data, layout, caption, sourceLine: sourceLineOf(allCells), missing, references, referenceNotes, bars: drawn.length };
 }

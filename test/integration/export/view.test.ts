@@ -51,6 +51,31 @@ describe('export --view and a yearly briefing on a view', () => {
     expect(rowByLabel(r.table, 'Utrecht').getCell(2).value).toBe(368000);
   });
 
+  it('exports a view\'s composite index definition with its parameters: source line and Verantwoording', async () => {
+    const saved = await svc.call('views.save', {
+      name: 'Overvecht met index',
+      state: { areas: ['NPLV15', 'WK034401', 'WK034402', 'WK034403'], indicators: ['a_inw', 'p_koopw'], period: 'latest', references: [] },
+    });
+    expect(saved.ok).toBe(true);
+    const definition = { components: [{ indicatorCode: 'p_koopw', weight: 2 }, { indicatorCode: 'a_woning', weight: 1 }], reference: 'focus', missing: 'reweight' };
+    expect((await svc.call('index.save', { view: 'Overvecht met index', definition })).ok).toBe(true);
+    const out = path.join(dir, 'index.xlsx');
+    const r1 = await run('export', '--view', 'Overvecht met index', '--out', out, '--json');
+    expect(r1.code, r1.stderr).toBe(0);
+    expect((r1.json() as { sources: string[] }).sources).toContain("samengestelde index van 'Overvecht met index'");
+    const r = await readXlsx(readFileSync(out));
+    const line = sheetTexts(r.table).find((t) => t.startsWith('Bron:'));
+    // a_woning is not a column of the view: named from the catalogue all the same.
+    expect(line).toContain("samengestelde index van 'Overvecht met index' (Koopwoningen: gewicht 2 (66,7%), Woningvoorraad: gewicht 1 (33,3%), z-scores tegen: de 20 focusgebieden, ontbrekend cijfer: herwogen over de indicatoren met een cijfer, richting: omgedraaid waar hoger slechter is)");
+    const account = sheetTexts(r.account);
+    expect(account).toContain('Samengestelde index');
+    expect(account).toContain('gewicht 2 (66,7%)');
+    // Without an index, nothing about one.
+    const plain = path.join(dir, 'plain.xlsx');
+    expect((await run('export', '--view', 'Overvecht', '--out', plain)).code).toBe(0);
+    expect(sheetTexts((await readXlsx(readFileSync(plain))).table).join(' ')).not.toContain('samengestelde index');
+  });
+
   it('re-runs a briefing on the view after next year\'s import: new figures, new source line', async () => {
     expect((await run('briefings', 'save', 'Monitor Overvecht', '--view', 'Overvecht', '--caption', 'Overvecht in cijfers')).code).toBe(0);
     const y2024 = years.find((y) => y.year === '2024');

@@ -4,7 +4,7 @@ import type { ScenarioRun } from '../../../../shared/contract/scenario';
 import { PROGRAMME_AREA_CODE, TOTAL_STREAM_ID } from '../../../../shared/domain/scenario';
 import { Plot } from '../../../ui/Plot';
 import { Select } from '../editor/fields';
-import { GRID, ORANGE, PALETTE, sourceLine } from './format';
+import { chartFile, GRID, ORANGE, PALETTE, sourceLine } from './format';
 
 const yAxis = (title: string) => ({ title: { text: title, standoff: 8 }, gridcolor: GRID, zerolinecolor: '#b8bec5', automargin: true });
 const xAxis = (years: number[]) => ({ tickmode: 'array', tickvals: years, ticktext: years.map(String), tickangle: 0 });
@@ -49,7 +49,7 @@ export function StreamBars({ run, baselineName }: { run: ScenarioRun; baselineNa
   return (
     <figure className="chart-card">
       <figcaption>Programma: bedrag per jaar per regeling (€ mln)</figcaption>
-      <Plot data={data} layout={layout} height={320} label="Gestapelde staven per regeling voor het programma" />
+      <Plot data={data} layout={layout} height={320} label="Gestapelde staven per regeling voor het programma" save={chartFile(run, 'Programma: bedrag per jaar per regeling (€ mln)')} />
       <p className="source-line">{sourceLine(run)}</p>
     </figure>
   );
@@ -125,7 +125,7 @@ export function AreaLines({ run, areas }: { run: ScenarioRun; areas: readonly Ar
           <p>Het inwonertal ontbreekt in de opslag ({run.inputs.areasWithPopulation} van {run.inputs.areas} gebieden bekend). Importeer het aantal inwoners (CBS-indicator a_inw) per focusgebied.</p>
         </div>
       ) : (
-        <Plot data={data} layout={layout} height={320} label={`Lijnen per ${level === 'area' ? 'gebied' : 'gemeente'}`} />
+        <Plot data={data} layout={layout} height={320} label={`Lijnen per ${level === 'area' ? 'gebied' : 'gemeente'}`} save={chartFile(run, `${level === 'area' ? 'Per gebied' : 'Per gemeente'}: ${perResident ? '€ per inwoner' : measure === 'amount' ? 'bedrag (€ mln)' : measure === 'delta' ? 'verschil met basis (€ mln)' : 'cumulatief verschil (€ mln)'}${highlight ? `, ${names.get(highlight) ?? highlight} uitgelicht` : ''}`)} />
       )}
       <p className="source-line">{sourceLine(run, codes.length > 1 && rows.every((f, _i, all) => f.amount === all.find((g) => g.year === f.year)?.amount) ? 'alle lijnen vallen samen: de verdeling is gelijk over de gebieden' : undefined)}</p>
     </figure>

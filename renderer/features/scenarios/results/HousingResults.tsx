@@ -4,7 +4,7 @@ import type { ScenarioRun } from '../../../../shared/contract/scenario';
 import { PROGRAMME_AREA_CODE } from '../../../../shared/domain/scenario';
 import { Plot } from '../../../ui/Plot';
 import { Select } from '../editor/fields';
-import { count, countSigned, GRID, mln, PALETTE, pct, sourceLine } from './format';
+import { chartFile, count, countSigned, GRID, mln, PALETTE, pct, sourceLine } from './format';
 
 /** Remaining poor-quality dwellings per year, the target year, and the yearly flows as a table. */
 export function HousingResults({ run, areas }: { run: ScenarioRun; areas: readonly Area[] }) {
@@ -49,7 +49,7 @@ export function HousingResults({ run, areas }: { run: ScenarioRun; areas: readon
     <>
       <figure className="chart-card housing-chart">
         <figcaption>Resterende slechte woningen (eind van het jaar)</figcaption>
-        <Plot data={data} layout={layout} height={300} label="Resterende slechte woningen per jaar" />
+        <Plot data={data} layout={layout} height={300} label="Resterende slechte woningen per jaar" save={chartFile(run, 'Resterende slechte woningen (eind van het jaar)')} />
         <ul className="targets">
           {r.housingTargets.map((t) => (
             <li key={t.areaCode}>

@@ -10,7 +10,7 @@ import { EmptyState, ErrorPanel } from '../../../ui/StatusPanels';
 import type { Draft } from '../editor/draft';
 import { Select } from '../editor/fields';
 import type { McState } from '../use-monte-carlo';
-import { ACCENT, count, GRID, mln, ORANGE, sourceLine } from './format';
+import { ACCENT, chartFile, count, GRID, mln, ORANGE, sourceLine } from './format';
 
 interface SeriesOption {
   value: string;
@@ -183,7 +183,7 @@ function FanChart({ run, mc, option, stale, elapsedMs }: { run: ScenarioRun; mc:
     <figure className="chart-card">
       <figcaption>Waaier: {option.label} (P10, P50, P90)</figcaption>
       {stale && <p className="notice">Deze banden horen bij een eerdere versie van het scenario; reken de onzekerheid opnieuw door.</p>}
-      <Plot data={data} layout={layout} height={300} label={`Waaierdiagram ${option.label}`} />
+      <Plot data={data} layout={layout} height={300} label={`Waaierdiagram ${option.label}`} save={chartFile(run, `Waaier: ${option.label} (P10, P50, P90)`, `Monte Carlo: ${count(mc.result.runs)} trekkingen, seed ${mc.result.seed}`)} />
       <p className="source-line">{sourceLine(run, `Monte Carlo: ${count(mc.result.runs)} trekkingen, seed ${mc.result.seed}, ${count(elapsedMs)} ms`)}</p>
     </figure>
   );
@@ -258,7 +258,7 @@ function Tornado({ run, draft, option }: { run: ScenarioRun; draft: Draft; optio
     <figure className="chart-card">
       <figcaption>Tornado: gevoeligheid van het {what}</figcaption>
       {state?.error !== undefined && state.key === key && <ErrorPanel error={state.error} />}
-      {result && result.rows.length > 0 && <Plot data={data} layout={layout} height={Math.max(220, 110 + 56 * result.rows.length)} label={`Tornadodiagram ${what}`} />}
+      {result && result.rows.length > 0 && <Plot data={data} layout={layout} height={Math.max(220, 110 + 56 * result.rows.length)} label={`Tornadodiagram ${what}`} save={chartFile(run, `Tornado: gevoeligheid van het ${what}`, 'elke parameter met een bandbreedte apart op onder- en bovengrens, de rest op de centrale waarde')} />}
       {result && (
         <p className="source-line">
           {sourceLine(run, `elke parameter met een bandbreedte apart op onder- en bovengrens, de rest op de centrale waarde; centraal: ${isYear ? (result.base ?? `niet vóór de horizon`) : `€ ${mln(result.base)} mln`}`)}

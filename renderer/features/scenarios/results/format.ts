@@ -46,3 +46,28 @@ export function sourceLine(run: ScenarioRun, extra?: string): string {
   ];
   return `Bron: ${parts.filter(Boolean).join('; ')}.`;
 }
+
+const PARAM_NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 4 });
+const MAX_PARAMETERS = 40;
+
+/**
+ * The parameters that produced a scenario figure, one line for a saved chart: each with its central
+ * value, its range and distribution where it has one, and "te bevestigen" where that applies.
+ */
+export function parameterLine(run: ScenarioRun): string {
+  const ps = run.result.parameters;
+  if (ps.length === 0) return '';
+  const one = (p: ScenarioRun['result']['parameters'][number]): string => {
+    const range = p.low !== null && p.high !== null ? ` (${PARAM_NUMBER.format(p.low)}–${PARAM_NUMBER.format(p.high)}${p.dist ? `, ${p.dist === 'uniform' ? 'uniform' : 'driehoek'}` : ''})` : '';
+    return `${p.label} ${PARAM_NUMBER.format(p.central)}${range}${p.status ? ' te bevestigen' : ''}`;
+  };
+  const shown = ps.slice(0, MAX_PARAMETERS).map(one);
+  const more = ps.length > MAX_PARAMETERS ? `; en ${ps.length - MAX_PARAMETERS} meer (zie het scenario)` : '';
+  return `Parameters: ${shown.join('; ')}${more}.`;
+}
+
+/** What a saved scenario chart carries: its caption with the scenario's name, the source line and the parameters. */
+export function chartFile(run: ScenarioRun, caption: string, extra?: string): { caption: string; sourceLine: string } {
+  const params = parameterLine(run);
+  return { caption: `${caption} — scenario «${run.result.scenarioName}»`, sourceLine: `${sourceLine(run, extra)}${params ? ` ${params}` : ''}` };
+}

@@ -66,13 +66,13 @@ function FundingComparison({ result, sources }: Part & { sources: string }) {
       <div className="two-col">
         <figure className="chart-card">
           <figcaption>Programma: bedrag per jaar, alle regelingen (€ mln)</figcaption>
-          <Plot data={bars} layout={barLayout} height={320} label="Staven per jaar per scenario" />
+          <Plot data={bars} layout={barLayout} height={320} label="Staven per jaar per scenario" save={comparisonFile(result, 'Programma: bedrag per jaar, alle regelingen (€ mln)')} />
           <p className="source-line">{sources}</p>
         </figure>
         {cols.length > 1 ? (
           <figure className="chart-card">
             <figcaption>Cumulatief verschil met «{ref?.name}» (€ mln)</figcaption>
-            <Plot data={cum} layout={cumLayout} height={320} label="Cumulatief verschil per scenario" />
+            <Plot data={cum} layout={cumLayout} height={320} label="Cumulatief verschil per scenario" save={comparisonFile(result, `Cumulatief verschil met «${ref?.name}» (€ mln)`)} />
             <p className="source-line">{sources}</p>
           </figure>
         ) : (
@@ -218,7 +218,7 @@ function HousingComparison({ result, names, sources }: Part & { names: Map<strin
     <div className="two-col">
       <figure className="chart-card">
         <figcaption>Resterende slechte woningen</figcaption>
-        <Plot data={housingLines} layout={housingLayout} height={300} label="Resterende slechte woningen per scenario" />
+        <Plot data={housingLines} layout={housingLayout} height={300} label="Resterende slechte woningen per scenario" save={comparisonFile(result, 'Resterende slechte woningen')} />
         <p className="source-line">{sources}</p>
       </figure>
       <table className="figures dense">
@@ -270,6 +270,19 @@ function AssumptionsComparison({ result }: Part) {
       ))}
     </div>
   );
+}
+
+/**
+ * A saved side-by-side chart: the scenarios it compares, the reference, and each scenario's
+ * assumptions (what produced the figures) in the source line, since the list on screen is not in the file.
+ */
+function comparisonFile(result: CompareResult, caption: string): { caption: string; sourceLine: string } {
+  const cols = result.columns;
+  const assumptions = cols.map((c) => `«${c.name}»: ${c.assumptions.length === 0 ? 'geen aannames' : c.assumptions.slice(0, 12).map((a) => `${a.message}${a.kind === 'te-bevestigen' ? ' (te bevestigen)' : ''}`).join('; ')}${c.assumptions.length > 12 ? `; en ${c.assumptions.length - 12} meer` : ''}`);
+  return {
+    caption: `${caption} — scenario's ${cols.map((c) => `«${c.name}»`).join(', ')}`,
+    sourceLine: `Bron: scenarioberekeningen Wijkverkenner (${cols.map((c) => `«${c.name}»`).join(', ')}); verschillen ten opzichte van «${cols[0]?.name}». Aannames: ${assumptions.join(' | ')}.`,
+  };
 }
 
 function lastNonNull(xs: (number | null)[]): number | null {

@@ -1,5 +1,3 @@
-import Plotly from 'plotly.js-dist-min';
-
 /**
  * A chart as a file for a note: PNG at print resolution (1200 × h px at scale 3, about 300 dpi over
  * 10 cm) or SVG, with the caption as its title and the source line under it inside the image, so
@@ -54,12 +52,6 @@ export function exportFigure(chart: ExportableChart): { data: Record<string, unk
   };
 }
 
-export async function chartImage(chart: ExportableChart, format: 'png' | 'svg'): Promise<string> {
-  const fig = exportFigure(chart);
-  const toImage = Plotly.toImage as unknown as (fig: unknown, opts: Record<string, unknown>) => Promise<string>;
-  return toImage(fig, { format, width: PRINT_WIDTH, height: fig.layout.height as number, scale: format === 'png' ? PNG_SCALE : 1 });
-}
-
 export function fileNameFor(caption: string, format: 'png' | 'svg'): string {
   const base = caption
     .normalize('NFKD')
@@ -71,11 +63,3 @@ export function fileNameFor(caption: string, format: 'png' | 'svg'): string {
   return `${base || 'grafiek'}.${format}`;
 }
 
-export function download(dataUrl: string, fileName: string): void {
-  const a = document.createElement('a');
-  a.href = dataUrl;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}

@@ -1,7 +1,9 @@
 import Plotly from 'plotly.js-dist-min';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { ErrorPanel } from '../../ui/StatusPanels';
-import { chartImage, download, fileNameFor } from './export-chart';
+import { ErrorPanel } from './StatusPanels';
+import { chartImage, download } from './chart-export';
+import { fileNameFor } from './chart-file';
+import './chart-figure.css';
 
 export interface ChartSpec {
   data: Record<string, unknown>[];
@@ -46,23 +48,38 @@ export function ChartFigure({ chart, label, children, onWebglFailure }: { chart:
       if (el) Plotly.purge(el);
     };
   }, []);
-  const save = (format: 'png' | 'svg'): void => {
-    setError(null);
-    chartImage(chart, format).then((url) => download(url, fileNameFor(chart.caption, format)), setError);
-  };
   return (
     <figure className="chart-figure">
       <div className="chart-head">
         <h2 className="chart-title">{chart.caption}</h2>
-        <div className="chart-actions">
-          <button type="button" className="button" onClick={() => save('png')}>Opslaan als PNG</button>
-          <button type="button" className="button" onClick={() => save('svg')}>Opslaan als SVG</button>
-        </div>
+        <SaveChartButtons chart={chart} onError={setError} />
       </div>
       <div ref={ref} className="plot chart-plot" role="img" aria-label={label} />
       <figcaption className="source-line">{chart.sourceLine}</figcaption>
       {children}
       {error !== null && <ErrorPanel error={error} />}
     </figure>
+  );
+}
+
+/**
+ * "Opslaan als PNG" and "Opslaan als SVG": the chart as a file with its caption above and its source
+ * line under it inside the image. Used by every chart that can go into a note (Grafieken,
+ * Vergelijken, scenarios).
+ */
+export function SaveChartButtons({ chart, onError }: { chart: ChartSpec; onError: (error: unknown) => void }) {
+  const save = (format: 'png' | 'svg'): void => {
+    onError(null);
+    chartImage(chart, format).then((url) => download(url, fileNameFor(chart.caption, format)), onError);
+  };
+  return (
+    <div className="chart-actions">
+      <button type="button" className="button" onClick={() => save('png')}>
+        Opslaan als PNG
+      </button>
+      <button type="button" className="button" onClick={() => save('svg')}>
+        Opslaan als SVG
+      </button>
+    </div>
   );
 }
