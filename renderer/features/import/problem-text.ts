@@ -49,6 +49,7 @@ export function problemText(p: Problem): string {
       if (/is not a CBS area code/.test(p.message)) return `${q(p.raw)} is geen CBS-gebiedscode.`;
       return `Geen bekend gebied heet ${q(p.raw)}; koppel het bij Gebieden aan een gebied, of sla het over.`;
     case 'new_area':
+      if (/will be created under it as/.test(p.message)) return `${q(p.raw)} staat nog niet in het project; het wordt aangemaakt als gebied van de gekozen gemeente, met de naam als zoeknaam.`;
       return 'Dit gebied staat nog niet in het project; het wordt aangemaakt, met de CBS-indeling uit de code.';
     case 'fuzzy_area':
       return `${q(p.raw)} lijkt op een bekend gebied; bevestig het bij Gebieden, anders worden de cijfers niet geïmporteerd.`;

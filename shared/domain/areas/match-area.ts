@@ -87,10 +87,27 @@ export interface MatchInput {
   exactOnly?: boolean;
 }
 
+/**
+ * The gemeente of an area: from its CBS code, else — for a buurt, wijk or own area created from a
+ * name under its gemeente — through its parents. Focus areas and programmes stay outside a gemeente's scope.
+ */
+export function municipalityOfArea(index: AreaIndex, code: string): string | null {
+  const own = municipalityOf(code);
+  if (own) return own;
+  let area = index.byCode.get(code);
+  for (let depth = 0; area && depth < 4 && NAMED_KINDS.has(area.kind) && area.parentCode; depth++) {
+    const gm = municipalityOf(area.parentCode);
+    if (gm) return gm;
+    area = index.byCode.get(area.parentCode);
+  }
+  return null;
+}
+const NAMED_KINDS: ReadonlySet<AreaKind> = new Set(['neighbourhood', 'district', 'other']);
+
 function inScope(index: AreaIndex, code: string, input: MatchInput): boolean {
   const area = index.byCode.get(code);
   if (input.kinds && area && !input.kinds.includes(area.kind)) return false;
-  if (input.within && municipalityOf(code) !== input.within) return false;
+  if (input.within && municipalityOfArea(index, code) !== input.within) return false;
   return true;
 }
 

@@ -112,7 +112,8 @@ export class ProblemCollector {
     }
     if (a.kind === 'area') {
       if (a.needsConfirmation) this.review(event, 'fuzzy', where);
-      else if (!a.known) this.review(event, a.remember ? 'chosen' : 'new', where);
+      // A name created under the analyst's gemeente is new, as a CBS code would be: not a choice made row by row.
+      else if (!a.known) this.review(event, a.remember && !a.create ? 'chosen' : 'new', where);
       else if (a.remember) this.review(event, 'chosen', where);
     }
     if (a.kind === 'area' && !this.seenAreas.has(a.code)) {
@@ -123,7 +124,8 @@ export class ProblemCollector {
         this.add('fuzzy_area', 'warning', `${where}: "${event.label}" read as ${a.code} by a close name (similarity ${score}); confirm it, or its figures are not imported`, at, event.label);
       } else if (!a.known) {
         this.findings.areas.created++;
-        this.add('new_area', 'info', `${where}: ${a.code} is not in the store yet; it will be created${a.parent ? ` under ${a.parent}` : ''}`, at);
+        if (a.create) this.add('new_area', 'info', `${where}: "${event.label}" is not an area of ${a.create.parent} yet; it will be created under it as ${a.code}`, at, event.label);
+        else this.add('new_area', 'info', `${where}: ${a.code} is not in the store yet; it will be created${a.parent ? ` under ${a.parent}` : ''}`, at);
       } else this.findings.areas.matched++;
     }
     if (event.badPeriod !== undefined) this.add('invalid_period', 'error', `${where}: period "${event.badPeriod}" is not a year or span of years`, at, event.badPeriod);

@@ -4,6 +4,8 @@ import { municipalityOf, normaliseAreaCode, parentCode } from '../areas/normalis
 import { nameKeys } from '../areas/normalise-name';
 import { classifyNonAreaRow, type NonAreaRow } from '../areas/totals-rows';
 import type { AreaPolicy } from '../../contract/import-choices';
+import type { AreaKind } from '../../contract/model';
+import { NAMED_LEVEL_KIND, namedAreaCode } from '../areas/named-areas';
 import type { AreaPlan } from './import-plan';
 
 /**
@@ -20,6 +22,8 @@ export type ResolvedArea =
       needsConfirmation: boolean;
       /** The analyst confirmed or linked this label: remember it as an alias (context '' for names). */
       remember?: { alias: string; context: string };
+      /** A name-only area to create under the analyst's gemeente (its code says neither parent nor kind). */
+      create?: { parent: string; kind: AreaKind };
     }
   | { kind: 'skip'; row: NonAreaRow }
   /** 'not_created': a CBS code the store does not know, and new areas are not created. */
@@ -90,6 +94,18 @@ export function withChoices(base: AreaResolver, index: AreaIndex, plan: AreaPlan
   }
   const byLabel = new Map(policy.choices.map((c) => [c.label.trim(), c]));
   const cache = new Map<string, ResolvedArea>();
+  // Areas given by name only, created under the analyst's gemeente (--create-areas --under GM0344).
+  const level = policy.level ?? 'eigen';
+  const named = (label: string, match: AreaMatch): ResolvedArea => {
+    const code = policy.under ? namedAreaCode(policy.under, level, label) : null;
+    if (!code || !policy.under) return { kind: 'unmatched', match };
+    const known = index.byCode.has(code);
+    return {
+      kind: 'area', code, match: { status: 'name', code, confidence: 1 }, known, parent: known ? null : policy.under, needsConfirmation: false,
+      ...(known ? {} : { create: { parent: policy.under, kind: NAMED_LEVEL_KIND[level] } }),
+      ...(policy.remember ? { remember: { alias: label, context: '' } } : {}),
+    };
+  };
   const use = (label: string, isCode: boolean, code: string, match: AreaMatch): ResolvedArea => {
     const found = target(code);
     const cbs = found === null ? null : { code: found };
@@ -115,6 +131,8 @@ export function withChoices(base: AreaResolver, index: AreaIndex, plan: AreaPlan
       else if (choice?.action === 'use') out = use(label, isCode, choice.code, detected.kind === 'skip' ? { status: 'none', candidates: [] } : detected.match);
       else if (detected.kind === 'area' && detected.needsConfirmation && policy.fuzzy === 'accept') out = use(label, isCode, detected.code, detected.match);
       else if (detected.kind === 'area' && !detected.known && policy.newAreas === 'skip' && choice?.action !== 'create') out = { kind: 'unmatched', match: detected.match, reason: 'not_created' };
+      // A name no area has (not a close one: those stay to confirm, so nothing is created twice).
+      else if (detected.kind === 'unmatched' && !isCode && detected.match.status === 'none' && policy.under && (policy.newAreas === 'create' || choice?.action === 'create')) out = named(label, detected.match);
       cache.set(key, out);
       return out;
     },
