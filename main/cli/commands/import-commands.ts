@@ -35,6 +35,8 @@ const IMPORT_SUMMARY = [
   '      makes every name no area of that gemeente has into an area of it (a generated stable code, the name as',
   '      display name and alias; --level buurt, wijk or eigen — own division, the default); the same names next',
   '      year match them. Names close to an existing area are not created: they stay to confirm (--accept-fuzzy).',
+  '      Names match in their common forms ("Buurt Elinkwijk e.o." is "Elinkwijk en omgeving"; "&" is "en",',
+  '      "Pr." is "Prins") and are remembered as aliases; names that are only close are offered, not taken.',
   '      An import that would skip more than 5% of its figures is not committed: it exits 1 with one line',
   '      saying why ("14,030 figures skipped: 121 areas not in the store — use --create-areas"), unless',
   '      --allow-skips says that is intended.',

@@ -1,6 +1,6 @@
 import type { AreaKind } from '../../contract/model';
 import type { NamedAreaLevel } from '../../contract/import-choices';
-import { aliasKey } from '../text/alias-key';
+import { formKey } from './normalise-name';
 
 /**
  * Areas a file gives by name only (a municipal monitor's "Buurt Zuilen-noord"), created under the
@@ -25,10 +25,10 @@ function shortHash(text: string): string {
 
 /** "GM0344", "buurt", "Buurt Zuilen-noord" → "GM0344-buurt-zuilen-noord"; null when the name has no letters or digits. */
 export function namedAreaCode(under: string, level: NamedAreaLevel, name: string): string | null {
-  const key = aliasKey(name);
+  // The folded form (normalise-name): "Buurt Zuilen-noord" is zuilen-noord, the level is not repeated.
+  const key = formKey(name);
   if (!key) return null;
-  // "Buurt Zuilen-noord" is Zuilen-noord: the word the level already says is not repeated.
-  let slug = (key.replace(/^(buurt|wijk|stadsdeel|gebied)\s+(?=\S)/, '') || key).replace(/ /g, '-');
+  let slug = key.replace(/ /g, '-');
   if (slug.length > MAX_SLUG) slug = `${slug.slice(0, MAX_SLUG - 8).replace(/-+$/, '')}-${shortHash(key)}`;
   return `${under}-${level}-${slug}`;
 }

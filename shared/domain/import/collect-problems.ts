@@ -114,7 +114,7 @@ export class ProblemCollector {
       if (a.needsConfirmation) this.review(event, 'fuzzy', where);
       // A name created under the analyst's gemeente is new, as a CBS code would be: not a choice made row by row.
       else if (!a.known) this.review(event, a.remember && !a.create ? 'chosen' : 'new', where);
-      else if (a.remember) this.review(event, 'chosen', where);
+      else if (a.remember && !(a.match.status === 'name' && a.match.form)) this.review(event, 'chosen', where);
     }
     if (a.kind === 'area' && !this.seenAreas.has(a.code)) {
       this.seenAreas.add(a.code);

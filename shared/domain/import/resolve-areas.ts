@@ -131,6 +131,8 @@ export function withChoices(base: AreaResolver, index: AreaIndex, plan: AreaPlan
       else if (choice?.action === 'use') out = use(label, isCode, choice.code, detected.kind === 'skip' ? { status: 'none', candidates: [] } : detected.match);
       else if (detected.kind === 'area' && detected.needsConfirmation && policy.fuzzy === 'accept') out = use(label, isCode, detected.code, detected.match);
       else if (detected.kind === 'area' && !detected.known && policy.newAreas === 'skip' && choice?.action !== 'create') out = { kind: 'unmatched', match: detected.match, reason: 'not_created' };
+      // The same place in another form ("Buurt Elinkwijk e.o."): remembered, so the next file matches it as it is written.
+      else if (detected.kind === 'area' && !isCode && detected.match.status === 'name' && detected.match.form && policy.remember) out = { ...detected, remember: { alias: label, context: '' } };
       // A name no area has (not a close one: those stay to confirm, so nothing is created twice).
       else if (detected.kind === 'unmatched' && !isCode && detected.match.status === 'none' && policy.under && (policy.newAreas === 'create' || choice?.action === 'create')) out = named(label, detected.match);
       cache.set(key, out);

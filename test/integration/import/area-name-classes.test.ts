@@ -156,3 +156,93 @@ describe('class 2: areas given by name only become areas of the gemeente the ana
     }
   });
 });
+
+// ---- class 9: names that are the same place
+// CBS's own table of a few Utrecht buurten first (the store learns them from their codes) …
+const KWB: (string | number | null)[][] = [
+  ['gwb_code', 'regio', 'a_inw'],
+  ['WK034402', 'Wijk 02 Noordwest', 41_020],
+  ['BU03440231', 'Julianapark en omgeving', 3_870],
+  ['BU03440232', 'Elinkwijk en omgeving', 5_115],
+  ['BU03440233', 'Prins Bernhardplein en omgeving', 2_760],
+  ['BU03440241', 'Geuzenwijk', 4_480],
+  ['WK034403', 'Wijk 03 Overvecht', 35_255],
+  ['BU03440311', 'Taag- en Rubicondreef en omgeving', 4_210],
+];
+// … then the municipality's monitor, which writes the same buurten its own way.
+const FORMS: (string | number | null)[][] = [
+  ['Buurt', 'Aantal woningen'],
+  ['Buurt Elinkwijk e.o.', 2_420],
+  ['Buurt Julianapark e.o.', 1_760],
+  ['Pr. Bernhardplein e.o.', 1_310],
+  ['Taag & Rubicondreef e.o.', 1_950],
+  ['Geuzenwijk, De Driehoek', 2_050],
+];
+
+describe('class 9: names that are the same place are matched, close ones offered, and remembered', () => {
+  it('CLI: common forms match the CBS buurten; a close name is refused until confirmed; confirmed names match the next file at once', async () => {
+    const db = scratch();
+    expect((await cli('--db', db, 'import', writeXlsx('kwb-2024-noordwest.xlsx', KWB), '--mapping', 'auto')).code).toBe(0);
+    const areasBefore = (await areasOf(db)).size;
+    const file = writeXlsx('utrecht-woningen-2024.xlsx', FORMS);
+    const sourcesBefore = (await cli('--db', db, 'sources', '--json')).json();
+    // "Geuzenwijk, De Driehoek" is only close to CBS's "Geuzenwijk": 1 of 5 figures would be skipped.
+    const refused = await cli('--db', db, 'import', file, '--mapping', 'auto');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('utrecht-woningen-2024.xlsx: 1 figure skipped: 1 close match to confirm — use --accept-fuzzy or --alias NAME=CODE; nothing was imported');
+    expect((await cli('--db', db, 'sources', '--json')).json()).toEqual(sourcesBefore);
+    // Even with --under, the close name is not created a second time.
+    const under = await cli('--db', db, 'import', file, '--under', 'GM0344', '--level', 'buurt', '--dry-run', '--json');
+    expect(under.json()).toMatchObject({ observations: 4, figures_skipped: 1 });
+    expect((under.json() as { issues: { message: string }[] }).issues.map((i) => i.message)).toContainEqual('A6: "Geuzenwijk, De Driehoek" read as BU03440241 by a close name (similarity 0.8); confirm it, or its figures are not imported');
+
+    const run = await cli('--db', db, 'import', file, '--mapping', 'auto', '--alias', 'Geuzenwijk, De Driehoek=BU03440241', '--json');
+    expect(run.code).toBe(0);
+    const r = run.json() as { source_id: number };
+    expect(r).toMatchObject({ committed: true, observations: 5, areas_matched: 5, figures_skipped: 0 });
+    expect((await areasOf(db)).size).toBe(areasBefore);
+    const figures = await figuresOf(db, r.source_id);
+    const at = (cell: string) => figures.find((f) => f.source.cell === cell);
+    expect(at('B2')).toMatchObject({ area_code: 'BU03440232', period: '2024', value: 2_420 });
+    expect(at('B3')).toMatchObject({ area_code: 'BU03440231', value: 1_760 });
+    expect(at('B4')).toMatchObject({ area_code: 'BU03440233', value: 1_310 });
+    expect(at('B5')).toMatchObject({ area_code: 'BU03440311', value: 1_950 });
+    expect(at('B6')).toMatchObject({ area_code: 'BU03440241', value: 2_050 });
+
+    // Next year: the forms and the confirmed name are aliases now; no option is needed.
+    const next = await cli('--db', db, 'import', writeXlsx('utrecht-woningen-2025.xlsx', FORMS.map((row) => row.map((c) => (typeof c === 'number' ? c + 10 : c)))), '--mapping', 'auto', '--json');
+    expect(next.code).toBe(0);
+    expect(next.json()).toMatchObject({ committed: true, observations: 5, figures_skipped: 0 });
+    expect((await figuresOf(db, (next.json() as { source_id: number }).source_id)).find((f) => f.source.cell === 'B6')).toMatchObject({ area_code: 'BU03440241', period: '2025', value: 2_060 });
+  });
+
+  it('wizard: the preview matches the forms, offers the close name with its candidate, and the commit remembers every matched name as an alias', async () => {
+    const s = freshServices();
+    try {
+      await commit(s, { filePath: writeXlsx('kwb-2024-noordwest-b.xlsx', KWB) });
+      const file = writeXlsx('utrecht-woningen-2024-b.xlsx', FORMS);
+      const p = await preview(s, { filePath: file });
+      expect(p.areas).toMatchObject({ within: 'GM0344', matched: 4, needsConfirmation: 1, unmatched: 0 });
+      const item = p.areas.review.find((x) => x.label === 'Geuzenwijk, De Driehoek');
+      expect(item).toMatchObject({ status: 'fuzzy', code: 'BU03440241' });
+      expect(item?.candidates.map((c) => c.name)).toContain('Geuzenwijk');
+      expect(p.figures.toImport).toBe(4);
+      const before = fingerprint(s);
+      const refused = await commit(s, { filePath: file, allowSkips: false });
+      expect(refused).toMatchObject({ committed: false, skips: { figures: 1, tooMany: true } });
+      expect(fingerprint(s)).toEqual(before);
+      const report = await commit(s, { filePath: file, choices: { areas: { choices: [{ label: 'Geuzenwijk, De Driehoek', action: 'use', code: 'BU03440241' }] } } });
+      expect(report).toMatchObject({ committed: true, observations: 5, areasCreated: 0, aliasesRemembered: 5 });
+      const aliases = s.ctx.db.prepare("SELECT al.alias, a.code FROM area_alias al JOIN area a ON a.id = al.area_id WHERE al.context = '' ORDER BY al.alias").all();
+      expect(aliases).toEqual(expect.arrayContaining([
+        { alias: 'Buurt Elinkwijk e.o.', code: 'BU03440232' },
+        { alias: 'Geuzenwijk, De Driehoek', code: 'BU03440241' },
+        { alias: 'Pr. Bernhardplein e.o.', code: 'BU03440233' },
+      ]));
+      const figs = storedFigures(s, report.sourceId as number);
+      expect(figs.find((f) => f.cell === 'B4')).toMatchObject({ area: 'BU03440233', period: '2024', value: 1_310 });
+    } finally {
+      s.close();
+    }
+  });
+});
