@@ -37,6 +37,8 @@ const IMPORT_SUMMARY = [
   '      year match them. Names close to an existing area are not created: they stay to confirm (--accept-fuzzy).',
   '      Names match in their common forms ("Buurt Elinkwijk e.o." is "Elinkwijk en omgeving"; "&" is "en",',
   '      "Pr." is "Prins") and are remembered as aliases; names that are only close are offered, not taken.',
+  '      Totals rows ("Buurten totaal", "Totaal") are not areas: they are checked against the sum of the rows they',
+  '      total in count columns (a warning when they differ, never a refusal); "Nederland" is stored on NL00.',
   '      An import that would skip more than 5% of its figures is not committed: it exits 1 with one line',
   '      saying why ("14,030 figures skipped: 121 areas not in the store — use --create-areas"), unless',
   '      --allow-skips says that is intended.',

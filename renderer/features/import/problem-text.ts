@@ -26,6 +26,8 @@ export const KIND_NL: Record<Problem['kind'], string> = {
   nothing_imported: 'Niets geïmporteerd',
   already_imported: 'Al geïmporteerd',
   too_many_skipped: 'Te veel overgeslagen',
+  total_mismatch: 'Totaal wijkt af',
+  total_checked: 'Totaal klopt',
 };
 
 const q = (raw: string | undefined): string => `"${(raw ?? '').trim()}"`;
@@ -75,6 +77,15 @@ export function problemText(p: Problem): string {
       return 'Niets in dit bestand kon worden geïmporteerd; zie de andere meldingen.';
     case 'already_imported':
       return 'Dit bestand (zelfde inhoud, zelfde blad) is al eerder geïmporteerd; er is niets toegevoegd.';
+    case 'total_mismatch': {
+      const m = /gives ([\d,.-]+), but the (\d+) rows (above|below) it add up to ([\d,.-]+)/.exec(p.message);
+      const nlNumber = (t: string | undefined): string => (t ?? '').replace(/,/g, '\u0000').replace(/\./g, ',').replace(/\u0000/g, '.');
+      return m
+        ? `De totaalrij geeft ${nlNumber(m[1])}, maar de ${m[2]} rijen ${m[3] === 'above' ? 'erboven' : 'eronder'} tellen op tot ${nlNumber(m[4])}. Controleer de bron; de totaalrij wordt niet als gebied geïmporteerd.`
+        : 'De totaalrij is niet gelijk aan de som van de rijen; controleer de bron.';
+    }
+    case 'total_checked':
+      return 'De totaalrij is gelijk aan de som van de rijen die ze telt; ze wordt niet als gebied geïmporteerd.';
     case 'too_many_skipped':
       return 'Een groot deel van de cijfers zou worden overgeslagen; er is niets geïmporteerd.';
   }

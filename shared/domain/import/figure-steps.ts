@@ -88,7 +88,8 @@ export class FigureSteps {
   /** The walk's sink. */
   readonly sink: EventSink = (event, duplicate, grid) => {
     if (event.kind === 'area') this.area(event, duplicate, grid);
-    else this.figure(event, duplicate);
+    // A totals row's figures are only checked (collect-problems), not written and not "skipped".
+    else if (event.area.kind !== 'skip') this.figure(event, duplicate);
   };
 
   private area(event: Extract<ExtractEvent, { kind: 'area' }>, duplicate: boolean, grid: Grid): void {

@@ -1,11 +1,16 @@
 import { AppError } from '../../errors';
 import { matchArea, type AreaIndex, type AreaMatch } from '../areas/match-area';
 import { municipalityOf, normaliseAreaCode, parentCode } from '../areas/normalise-code';
-import { nameKeys } from '../areas/normalise-name';
+import { formKey, nameKeys } from '../areas/normalise-name';
+
 import { classifyNonAreaRow, type NonAreaRow } from '../areas/totals-rows';
 import type { AreaPolicy } from '../../contract/import-choices';
 import type { AreaKind } from '../../contract/model';
 import { NAMED_LEVEL_KIND, namedAreaCode } from '../areas/named-areas';
+
+const COUNTRY = 'NL00';
+/** "Nederland", "Totaal Nederland", "Nederland totaal": the country row of a table. */
+const COUNTRY_NAME = /^(totaal )?nederland( totaal)?$/;
 import type { AreaPlan } from './import-plan';
 
 /**
@@ -47,6 +52,8 @@ export function areaResolver(index: AreaIndex, plan: AreaPlan): AreaResolver {
       let out: ResolvedArea;
       const skip = classifyNonAreaRow(nameText || codeText, codeText || null);
       if (!codeText && !nameText) out = { kind: 'missing' };
+      // "Nederland" under a table of a city's areas is the country, not a name of that city to match or create.
+      else if (!codeText && COUNTRY_NAME.test(formKey(nameText))) out = { kind: 'area', code: COUNTRY, match: { status: 'code', code: COUNTRY, level: 'country', known: index.byCode.has(COUNTRY), confidence: 1 }, known: index.byCode.has(COUNTRY), parent: null, needsConfirmation: false };
       else if (skip) out = { kind: 'skip', row: skip };
       else {
         const match = matchArea(

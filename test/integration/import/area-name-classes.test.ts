@@ -246,3 +246,75 @@ describe('class 9: names that are the same place are matched, close ones offered
     }
   });
 });
+
+// ---- class 3: totals rows
+describe('class 3: totals rows are not areas; they are checked against the rows they total, and "Nederland" is the country', () => {
+  // A monitor by name: a totals row at the bottom that is off in one count column, then the country.
+  const MONITOR_TOTALS: (string | number | null)[][] = [
+    ['Gebied', 'Aantal inwoners', 'Aantal woningen', 'Koopwoningen (%)'],
+    ['Buurt Zuilen-noord', 5_210, 2_400, 45],
+    ['Lombok-West', 4_020, 2_110, 38],
+    ['Sterrenwijk', 2_950, 1_390, 51],
+    ['Buurten totaal', 12_180, 5_950, 44],
+    ['Nederland', 17_942_000, 8_100_000, 57],
+  ];
+
+  it('CLI: the totals row is not created and its mismatch is an issue, not a refusal; "Nederland" is stored on NL00', async () => {
+    const file = writeXlsx('utrecht-monitor-totalen-2024.xlsx', MONITOR_TOTALS);
+    const db = scratch();
+    const before = await areasOf(db);
+    const run = await cli('--db', db, 'import', file, '--mapping', 'auto', '--under', 'GM0344', '--level', 'buurt', '--json');
+    expect(run.code).toBe(0);
+    const r = run.json() as { source_id: number; issues: { severity: string; cell: string | null; message: string }[] };
+    expect(r).toMatchObject({ committed: true, observations: 12, figures_skipped: 0 });
+    // Woningen: 2,400 + 2,110 + 1,390 = 5,900, not 5,950; inwoners add up; the percentages are not summed.
+    expect(r.issues.filter((i) => /rows above it add up/.test(i.message))).toEqual([
+      expect.objectContaining({ severity: 'warning', cell: 'C5', message: 'C5: "Buurten totaal" gives 5,950, but the 3 rows above it add up to 5,900 (a difference of 50)' }),
+    ]);
+    expect(r.issues).toContainEqual(expect.objectContaining({ severity: 'info', message: 'A5: "Buurten totaal" is a totals row; its figures are not imported' }));
+    const areas = await areasOf(db);
+    expect(areas.size).toBe(before.size + 3);
+    expect([...areas.values()].some((a) => /totaal|nederland/i.test(a.code))).toBe(false);
+    const figures = await figuresOf(db, r.source_id);
+    expect(figures.some((f) => f.source.cell.endsWith('5'))).toBe(false);
+    expect(figures.find((f) => f.source.cell === 'B6')).toMatchObject({ area_code: 'NL00', value: 17_942_000 });
+    expect(figures.find((f) => f.source.cell === 'C4')).toMatchObject({ area_code: 'GM0344-buurt-sterrenwijk', value: 1_390 });
+  });
+
+  it('wizard: a totals row at the top is checked against the rows below it, one at the bottom against those above; stacked blocks each', async () => {
+    const rows: (string | number | null)[][] = [
+      ['gwb_code', 'regio', 'a_inw', 'a_woning'],
+      [null, 'Totaal', 76_275, 34_920],
+      ['WK034402', 'Wijk 02 Noordwest', 41_020, 19_800],
+      ['WK034403', 'Wijk 03 Overvecht', 35_255, 15_120],
+      [null, 'Wijken totaal', 76_275, 34_920],
+      ['BU03440231', 'Julianapark en omgeving', 3_870, 1_760],
+      ['BU03440232', 'Elinkwijk en omgeving', 5_115, '.'],
+      [null, 'Buurten totaal', 9_085, 2_420],
+    ];
+    const file = writeXlsx('kwb-totalen-2024.xlsx', rows);
+    const s = freshServices();
+    try {
+      const p = await preview(s, { filePath: file });
+      expect(p.areas.skippedRows).toBe(3);
+      // Four areas, two figures each (the "." is a CBS sign, stored as such).
+      expect(p.figures.toImport).toBe(8);
+      const totals = p.problems.filter((x) => x.kind === 'total_checked' || x.kind === 'total_mismatch');
+      // The buurten's total is checked for inwoners only: a_woning has a "." in one of its rows.
+      expect(totals).toEqual([
+        expect.objectContaining({ kind: 'total_checked', severity: 'info', message: 'B2: "Totaal" equals the sum of the 2 rows below it in 2 count columns' }),
+        expect.objectContaining({ kind: 'total_checked', severity: 'info', message: 'B5: "Wijken totaal" equals the sum of the 2 rows above it in 2 count columns' }),
+        expect.objectContaining({ kind: 'total_mismatch', severity: 'warning', cell: 'C8', message: 'C8: "Buurten totaal" gives 9,085, but the 2 rows above it add up to 8,985 (a difference of 100)' }),
+      ]);
+      const report = await commit(s, { filePath: file, allowSkips: false });
+      expect(report).toMatchObject({ committed: true, observations: 8, areasCreated: 3 });
+      expect(report.issues.filter((i) => i.kind === 'total_mismatch')).toHaveLength(1);
+      const figs = storedFigures(s, report.sourceId as number);
+      expect(figs.some((f) => ['C2', 'C5', 'C8'].includes(f.cell ?? ''))).toBe(false);
+      expect(figs.find((f) => f.cell === 'C7')).toMatchObject({ area: 'BU03440232', value: 5_115 });
+      expect(figs.find((f) => f.cell === 'D7')).toMatchObject({ area: 'BU03440232', value: null, sign: expect.any(String) });
+    } finally {
+      s.close();
+    }
+  });
+});
