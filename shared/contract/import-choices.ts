@@ -33,6 +33,10 @@ export const AreaChoice = z.discriminatedUnion('action', [
 ]);
 export type AreaChoice = z.infer<typeof AreaChoice>;
 
+/** The level areas created from names get (CLI --level, the wizard's areas step). */
+export const NamedAreaLevel = z.enum(['buurt', 'wijk', 'eigen']);
+export type NamedAreaLevel = z.infer<typeof NamedAreaLevel>;
+
 export const AreaPolicy = z
   .object({
     /** CBS codes the store does not know yet: create them (with the hierarchy from the code) or skip their rows. */
@@ -42,6 +46,13 @@ export const AreaPolicy = z
     choices: z.array(AreaChoice).max(20_000).default([]),
     /** Remember confirmed and linked names and codes as aliases, so the next file matches at once. */
     remember: z.boolean().default(true),
+    /**
+     * Areas given by name only: names no area in the store has become areas of this gemeente (a
+     * generated stable code, the name as display name and alias). Close names stay to confirm.
+     */
+    under: z.string().trim().toUpperCase().regex(/^GM\d{4}$/, 'a gemeente code: GM and four digits (GM0344)').optional(),
+    /** The level of those areas: CBS buurt or wijk, or the municipality's own division ("eigen indeling"). */
+    level: NamedAreaLevel.optional(),
   })
   .strict();
 export type AreaPolicy = z.infer<typeof AreaPolicy>;

@@ -30,6 +30,8 @@ export const ProblemKind = z.enum([
   'nothing_imported', // a commit that found nothing it could write
   'already_imported', // the same file (same sha256 and sheet) is in the store
   'too_many_skipped', // a commit that would leave out more than a small share of its figures (CLI without --allow-skips)
+  'total_mismatch', // a totals row that differs from the sum of the rows it totals (count columns)
+  'total_checked', // a totals row that equals the sum of the rows it totals
 ]);
 export type ProblemKind = z.infer<typeof ProblemKind>;
 

@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { hasRealData, realFile } from '../helpers/real-data';
 import { makeUglyWorkbook } from '../fixtures/make-ugly-workbook';
 import { launchBrowser, newPage, pageProblems, screenshot, startWebShell, type WebShell } from './harness';
@@ -141,6 +142,40 @@ describe('Importeren and Bronnen in Chromium through the web shell', () => {
     await page.locator('.preview-grid .cell-error').first().waitFor();
     await page.locator('.problem-table').getByText('"n.v.t." is geen getal of CBS-teken').waitFor();
     await screenshot(page, 'import-voorbeeld-meldingen');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('makes names without codes into buurten of the gemeente chosen on the areas step (issue 15, class 2)', async () => {
+    // Names no Utrecht area has, not even closely (the first test imports CBS's Utrecht buurten into the same store).
+    const monitor = path.join(mkdtempSync(path.join(os.tmpdir(), 'wv-e2e-names-')), 'utrecht-monitor-2024.xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Gebied', 'Aantal inwoners'], ['Buurt Vinkenveld-Noord', 5_210], ['Wolfsdonk, De Gaarde', 3_105], ['Meerzicht-Haverland', 4_020]]), 'Blad1');
+    writeFileSync(monitor, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const page = await newPage(browser);
+    await page.goto(shell.url);
+    await page.getByRole('button', { name: 'Importeren' }).first().click();
+    await page.getByLabel('Bestand om te importeren').setInputFiles(monitor);
+    await step(page, 'Blad');
+    await page.getByRole('navigation', { name: 'Stappen van het importeren' }).getByRole('button', { name: /Gebieden$/ }).click();
+    await step(page, 'Gebieden');
+    await page.getByText('Voorbeeld wordt bijgewerkt…').waitFor({ state: 'detached' });
+    await expect(page.locator('ul.counts').textContent()).resolves.toContain('3 niet herkend');
+    await page.getByLabel('Gemeente van de namen').selectOption('GM0344');
+    await page.getByLabel('Niveau van de nieuwe gebieden').selectOption('buurt');
+    await page.getByText('Voorbeeld wordt bijgewerkt…').waitFor({ state: 'detached' });
+    await expect(page.locator('ul.counts').textContent()).resolves.toContain('3 nieuw (CBS-code of naam), worden aangemaakt');
+    await expect(page.locator('ul.counts').textContent()).resolves.toContain('0 niet herkend');
+    await page.locator('.review-table').getByText('GM0344-buurt-wolfsdonk-de-gaarde').waitFor();
+    await expect(page.locator('.review-table').getByText('nieuw, wordt aangemaakt').count()).resolves.toBe(3);
+    await screenshot(page, 'import-gebieden-namen');
+    await next(page, 'Voorbeeld');
+    await expect(page.locator('.summary-card').first().textContent()).resolves.toContain('3 cijfers worden opgeslagen');
+    await page.getByRole('button', { name: 'Importeren', exact: true }).last().click();
+    await page.getByRole('heading', { level: 2, name: 'Geïmporteerd' }).waitFor({ timeout: 60_000 });
+    const row = page.locator('.source-figures [role="row"][row-index]', { has: page.locator('[col-id="cell"]', { hasText: /^B4$/ }) });
+    await row.first().waitFor();
+    await expect(row.first().locator('[col-id="figure"]').textContent()).resolves.toBe('4.020');
+    await screenshot(page, 'import-namen-rapport');
     expect(pageProblems(page)).toEqual([]);
   });
 

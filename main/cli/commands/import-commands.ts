@@ -18,6 +18,7 @@ import { severityText } from '../../../shared/domain/format/messages';
  */
 const IMPORT_USAGE = 'import FILE [--sheet NAME] [--mapping auto|none|NAME] [--period YYYY] [--dry-run] [--json]\n'
   + '         [--create-areas | --no-create-areas] [--accept-fuzzy] [--alias TEXT=CODE]... [--skip-area TEXT]... [--allow-skips]\n'
+  + '         [--under GM0344 [--level buurt|wijk|eigen]]\n'
   + '         [--layout wide|long|transposed|dictionary|composition] [--header-rows 3,4] [--encoding utf-8|windows-1252|…]\n'
   + '         [--separator ";"|","|tab] [--decimal ,|.] [--save-mapping NAME] [--note TEXT]';
 
@@ -30,6 +31,14 @@ const IMPORT_SUMMARY = [
   '      (--no-create-areas skips them instead). Everything else is skipped and listed as an issue: close',
   '      name matches (--accept-fuzzy takes every suggestion), unknown or ambiguous names and publisher',
   '      codes (--alias "TEXT=CODE" links one, remembered for next time).',
+  '      Areas given by name only (a municipal monitor\'s "Buurt Zuilen-noord"): --create-areas --under GM0344',
+  '      makes every name no area of that gemeente has into an area of it (a generated stable code, the name as',
+  '      display name and alias; --level buurt, wijk or eigen — own division, the default); the same names next',
+  '      year match them. Names close to an existing area are not created: they stay to confirm (--accept-fuzzy).',
+  '      Names match in their common forms ("Buurt Elinkwijk e.o." is "Elinkwijk en omgeving"; "&" is "en",',
+  '      "Pr." is "Prins") and are remembered as aliases; names that are only close are offered, not taken.',
+  '      Totals rows ("Buurten totaal", "Totaal") are not areas: they are checked against the sum of the rows they',
+  '      total in count columns (a warning when they differ, never a refusal); "Nederland" is stored on NL00.',
   '      An import that would skip more than 5% of its figures is not committed: it exits 1 with one line',
   '      saying why ("14,030 figures skipped: 121 areas not in the store — use --create-areas"), unless',
   '      --allow-skips says that is intended.',
@@ -113,8 +122,25 @@ function printHuman(io: CliIO, r: CliReport, dryRun: boolean, recognised: boolea
   if (rest > 0 || info > 0) io.out(`\n${rest > 0 ? `${rest} meldingen meer, ` : ''}${info} ter informatie: --json toont ze alle.\n`);
 }
 
-function areaOptions(values: { 'create-areas'?: boolean; 'no-create-areas'?: boolean; 'accept-fuzzy'?: boolean; alias?: string[]; 'skip-area'?: string[] }): CommitRequest['choices'] {
+const LEVELS = ['buurt', 'wijk', 'eigen'] as const;
+
+/** --under GM0344 [--level buurt|wijk|eigen]: whose names these are, and at which level they are created. */
+function namedAreaOptions(values: { 'no-create-areas'?: boolean; under?: string; level?: string }): { under?: string; level?: (typeof LEVELS)[number] } {
+  if (values.under === undefined) {
+    if (values.level !== undefined) throw new UsageError('--level says at which level names become areas: give --under GM… with it');
+    return {};
+  }
+  const under = values.under.trim().toUpperCase();
+  if (!/^GM\d{4}$/.test(under)) throw new UsageError(`--under takes the code of the gemeente the names belong to (GM and four digits, e.g. GM0344), not "${values.under}"`);
+  if (values['no-create-areas']) throw new UsageError('--under creates areas from names; it contradicts --no-create-areas');
+  const level = values.level ?? 'eigen';
+  if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level takes buurt, wijk or eigen, not "${level}"`);
+  return { under, level: level as (typeof LEVELS)[number] };
+}
+
+function areaOptions(values: { 'create-areas'?: boolean; 'no-create-areas'?: boolean; 'accept-fuzzy'?: boolean; alias?: string[]; 'skip-area'?: string[]; under?: string; level?: string }): CommitRequest['choices'] {
   if (values['create-areas'] && values['no-create-areas']) throw new UsageError('--create-areas and --no-create-areas contradict each other: give one');
+  const named = namedAreaOptions(values);
   const choices: AreaChoice[] = [];
   for (const a of values.alias ?? []) {
     const at = a.lastIndexOf('=');
@@ -122,7 +148,7 @@ function areaOptions(values: { 'create-areas'?: boolean; 'no-create-areas'?: boo
     choices.push({ label: a.slice(0, at).trim(), action: 'use', code: a.slice(at + 1).trim() });
   }
   for (const s of values['skip-area'] ?? []) choices.push({ label: s.trim(), action: 'skip' });
-  return { measures: [], areas: { newAreas: values['no-create-areas'] ? 'skip' : 'create', fuzzy: values['accept-fuzzy'] ? 'accept' : 'ask', choices, remember: true } };
+  return { measures: [], areas: { newAreas: values['no-create-areas'] ? 'skip' : 'create', fuzzy: values['accept-fuzzy'] ? 'accept' : 'ask', choices, remember: true, ...named } };
 }
 
 const SEPARATORS: Record<string, ';' | ',' | '\t' | '|'> = { ';': ';', ',': ',', tab: '\t', '\t': '\t', '|': '|' };
@@ -148,6 +174,8 @@ export const importCommand: CliCommand = {
         'accept-fuzzy': { type: 'boolean', default: false },
         alias: { type: 'string', multiple: true },
         'skip-area': { type: 'string', multiple: true },
+        under: { type: 'string' },
+        level: { type: 'string' },
         layout: { type: 'string' },
         'header-rows': { type: 'string' },
         encoding: { type: 'string' },

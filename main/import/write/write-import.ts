@@ -66,17 +66,17 @@ export class ImportWriter {
   };
 
   /** Creates the area (and its missing parents, from the code) when the store does not have it. */
-  private ensureArea(code: string, name: string | null, parentNames: ReadonlyMap<CbsLevel, string>): number {
+  private ensureArea(code: string, name: string | null, parentNames: ReadonlyMap<CbsLevel, string>, create?: AreaStep['create']): number {
     const existing = this.o.areaIds.get(code);
     if (existing !== undefined) {
       if (name && this.unnamed.delete(code)) this.o.writes.renameArea(existing, name);
       return existing;
     }
     const level = levelOfCode(code);
-    const parent = parentCode(code);
+    const parent = create?.parent ?? parentCode(code);
     const parentLevel = parent ? levelOfCode(parent) : null;
     const parentId = parent ? this.ensureArea(parent, (parentLevel && parentNames.get(parentLevel)) || (parent === COUNTRY ? 'Nederland' : null), parentNames) : null;
-    const id = this.o.writes.insertArea({ code, name: name ?? code, kind: level ? LEVEL_KIND[level] : 'other', parentId });
+    const id = this.o.writes.insertArea({ code, name: name ?? code, kind: create?.kind ?? (level ? LEVEL_KIND[level] : 'other'), parentId });
     if (!name) this.unnamed.add(code);
     this.o.areaIds.set(code, id);
     this.areasCreatedIds.add(id);
@@ -85,7 +85,7 @@ export class ImportWriter {
   }
 
   private area(s: AreaStep): void {
-    const id = this.ensureArea(s.code, s.name, new Map(s.parents));
+    const id = this.ensureArea(s.code, s.name, new Map(s.parents), s.create);
     this.currentArea = id;
     if (s.remember && this.o.writes.insertAlias(aliasKey(s.remember.alias), s.remember.alias, id, s.remember.context)) this.counts.aliasesRemembered++;
   }

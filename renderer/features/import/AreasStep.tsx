@@ -27,6 +27,9 @@ export function AreasStep({ preview, policy, onPolicy }: { preview: ImportPrevie
     onPolicy({ ...policy, choices });
   };
   const options = useMemo(() => (areas.status === 'ok' ? areas.value.filter((x) => x.kind !== 'neighbourhood') : []), [areas]);
+  const municipalities = useMemo(() => options.filter((x) => x.kind === 'municipality').sort((x, y) => x.name.localeCompare(y.name, 'nl')), [options]);
+  // A file that names its areas without codes (a municipal monitor): they can become areas of one gemeente.
+  const namesOnly = !a.codeColumn && !a.codeRow && (a.nameColumn !== null || a.nameRow !== null);
   const decided = Object.keys(policy.choices).length;
 
   if (preview.layout === 'dictionary') {
@@ -45,7 +48,7 @@ export function AreasStep({ preview, policy, onPolicy }: { preview: ImportPrevie
           <strong>{nl(a.matched)}</strong> herkend
         </li>
         <li>
-          <strong>{nl(a.created)}</strong> nieuw (CBS-code), {policy.newAreas === 'create' ? 'worden aangemaakt' : 'worden niet aangemaakt'}
+          <strong>{nl(a.created)}</strong> nieuw ({policy.under ? 'CBS-code of naam' : 'CBS-code'}), {policy.newAreas === 'create' ? 'worden aangemaakt' : 'worden niet aangemaakt'}
         </li>
         <li className={a.needsConfirmation > 0 ? 'warn' : ''}>
           <strong>{nl(a.needsConfirmation)}</strong> te bevestigen
@@ -69,6 +72,30 @@ export function AreasStep({ preview, policy, onPolicy }: { preview: ImportPrevie
           Gebieden met een CBS-code die nog niet in het project staan aanmaken (met gemeente en wijk uit de code)
         </label>
       </div>
+      {(namesOnly || policy.under) && (
+        <div className="form-inline" data-testid="named-areas">
+          <label>
+            Namen zonder code aanmaken als gebieden van gemeente{' '}
+            <select aria-label="Gemeente van de namen" value={policy.under ?? ''} onChange={(e) => onPolicy({ ...policy, under: e.target.value || null })}>
+              <option value="">— niet aanmaken —</option>
+              {municipalities.map((m) => (
+                <option key={m.code} value={m.code}>
+                  {m.name} ({m.code})
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            als{' '}
+            <select aria-label="Niveau van de nieuwe gebieden" value={policy.level} disabled={!policy.under} onChange={(e) => onPolicy({ ...policy, level: e.target.value as AreaPolicyState['level'] })}>
+              <option value="buurt">buurt</option>
+              <option value="wijk">wijk</option>
+              <option value="eigen">eigen indeling</option>
+            </select>
+          </label>
+          <span className="muted small"> Namen die lijken op een bestaand gebied blijven te bevestigen; ze worden niet dubbel aangemaakt.</span>
+        </div>
+      )}
       <div className="form-inline">
         <label className="check">
           <input type="checkbox" checked={policy.remember} onChange={(e) => onPolicy({ ...policy, remember: e.target.checked })} />

@@ -10,7 +10,7 @@ import { LayoutStep } from './LayoutStep';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { SheetStep } from './SheetStep';
-import type { AreaPolicyState, Options } from './types';
+import { INITIAL_AREA_POLICY, type AreaPolicyState, type Options } from './types';
 import { useImportJob } from './use-import-job';
 
 /**
@@ -37,7 +37,7 @@ export function ImportScreen() {
   const [file, setFile] = useState<{ path: string; name: string } | null>(null);
   const [options, setOptions] = useState<Options>({});
   const [measures, setMeasures] = useState<Record<string, MeasureChoice>>({});
-  const [areas, setAreas] = useState<AreaPolicyState>({ newAreas: 'create', remember: true, choices: {} });
+  const [areas, setAreas] = useState<AreaPolicyState>(INITIAL_AREA_POLICY);
   const [preview, setPreview] = useState<PreviewState>({ status: 'idle' });
   const [job, startJob, cancelJob, resetJob] = useImportJob();
   const seq = useRef(0);
@@ -49,7 +49,10 @@ export function ImportScreen() {
         ...options,
         choices: {
           measures: Object.values(measures),
-          areas: { newAreas: areas.newAreas, fuzzy: 'ask', remember: areas.remember, choices: Object.values(areas.choices) },
+          areas: {
+            newAreas: areas.newAreas, fuzzy: 'ask', remember: areas.remember, choices: Object.values(areas.choices),
+            ...(areas.under ? { under: areas.under, level: areas.level } : {}),
+          },
         },
       },
     [file, options, measures, areas],
@@ -81,7 +84,7 @@ export function ImportScreen() {
       setFile(f);
       setOptions({});
       setMeasures({});
-      setAreas({ newAreas: 'create', remember: true, choices: {} });
+      setAreas(INITIAL_AREA_POLICY);
       setStep('blad');
     },
     [resetJob],

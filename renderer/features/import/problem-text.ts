@@ -26,6 +26,8 @@ export const KIND_NL: Record<Problem['kind'], string> = {
   nothing_imported: 'Niets geïmporteerd',
   already_imported: 'Al geïmporteerd',
   too_many_skipped: 'Te veel overgeslagen',
+  total_mismatch: 'Totaal wijkt af',
+  total_checked: 'Totaal klopt',
 };
 
 const q = (raw: string | undefined): string => `"${(raw ?? '').trim()}"`;
@@ -49,6 +51,7 @@ export function problemText(p: Problem): string {
       if (/is not a CBS area code/.test(p.message)) return `${q(p.raw)} is geen CBS-gebiedscode.`;
       return `Geen bekend gebied heet ${q(p.raw)}; koppel het bij Gebieden aan een gebied, of sla het over.`;
     case 'new_area':
+      if (/will be created under it as/.test(p.message)) return `${q(p.raw)} staat nog niet in het project; het wordt aangemaakt als gebied van de gekozen gemeente, met de naam als zoeknaam.`;
       return 'Dit gebied staat nog niet in het project; het wordt aangemaakt, met de CBS-indeling uit de code.';
     case 'fuzzy_area':
       return `${q(p.raw)} lijkt op een bekend gebied; bevestig het bij Gebieden, anders worden de cijfers niet geïmporteerd.`;
@@ -77,6 +80,15 @@ export function problemText(p: Problem): string {
       return 'Niets in dit bestand kon worden geïmporteerd; zie de andere meldingen.';
     case 'already_imported':
       return 'Dit bestand (zelfde inhoud, zelfde blad) is al eerder geïmporteerd; er is niets toegevoegd.';
+    case 'total_mismatch': {
+      const m = /gives ([\d,.-]+), but the (\d+) rows (above|below) it add up to ([\d,.-]+)/.exec(p.message);
+      const nlNumber = (t: string | undefined): string => (t ?? '').replace(/,/g, '\u0000').replace(/\./g, ',').replace(/\u0000/g, '.');
+      return m
+        ? `De totaalrij geeft ${nlNumber(m[1])}, maar de ${m[2]} rijen ${m[3] === 'above' ? 'erboven' : 'eronder'} tellen op tot ${nlNumber(m[4])}. Controleer de bron; de totaalrij wordt niet als gebied geïmporteerd.`
+        : 'De totaalrij is niet gelijk aan de som van de rijen; controleer de bron.';
+    }
+    case 'total_checked':
+      return 'De totaalrij is gelijk aan de som van de rijen die ze telt; ze wordt niet als gebied geïmporteerd.';
     case 'too_many_skipped':
       return 'Een groot deel van de cijfers zou worden overgeslagen; er is niets geïmporteerd.';
   }

@@ -1,5 +1,5 @@
 import type { ImportRequest } from '../../../shared/contract/import';
-import type { AreaChoice } from '../../../shared/contract/import-choices';
+import type { AreaChoice, NamedAreaLevel } from '../../../shared/contract/import-choices';
 
 /** What the wizard's steps read and change; ImportScreen holds the state. */
 
@@ -11,4 +11,9 @@ export interface AreaPolicyState {
   newAreas: 'create' | 'skip';
   remember: boolean;
   choices: Record<string, AreaChoice>;
+  /** Names without a code become areas of this gemeente (null: they are not created), at this level. */
+  under: string | null;
+  level: NamedAreaLevel;
 }
+
+export const INITIAL_AREA_POLICY: AreaPolicyState = { newAreas: 'create', remember: true, choices: {}, under: null, level: 'eigen' };

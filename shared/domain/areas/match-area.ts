@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { AreaKind } from '../../contract/model';
 import { municipalityOf, normaliseAreaCode, type CbsLevel, type NormaliseOptions } from './normalise-code';
-import { compactNameKey, nameKeys } from './normalise-name';
+import { compactFormKey, compactNameKey, exactKeys, formKey, nameKeys } from './normalise-name';
 
 /**
  * Finds the area a row is about: by CBS code first (certain), then by a confirmed alias or the
@@ -31,7 +31,8 @@ export interface AreaCandidate {
 
 export type AreaMatch =
   | { status: 'code'; code: string; level: CbsLevel; known: boolean; confidence: 1 }
-  | { status: 'alias' | 'name'; code: string; confidence: 1 }
+  /** form: found only once the common forms were folded ("Buurt Elinkwijk e.o." = "Elinkwijk en omgeving"); worth remembering as an alias. */
+  | { status: 'alias' | 'name'; code: string; confidence: 1; form?: true }
   | { status: 'fuzzy'; code: string; confidence: number; candidates: AreaCandidate[]; needsConfirmation: true }
   | { status: 'ambiguous'; candidates: AreaCandidate[]; needsConfirmation: true }
   | { status: 'none'; candidates: AreaCandidate[] };
@@ -41,6 +42,8 @@ export interface AreaIndex {
   byKey: Map<string, Set<string>>;
   aliasByContext: Map<string, Map<string, Set<string>>>;
   areas: KnownArea[];
+  /** Each area's name as close names are measured: compactFormKey, and its words (formKey). */
+  forms: Map<string, { compact: string; words: string[] }>;
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, code: string): void {
@@ -53,10 +56,14 @@ export function buildAreaIndex(areas: readonly KnownArea[], aliases: readonly Kn
   const byCode = new Map<string, KnownArea>();
   const byKey = new Map<string, Set<string>>();
   const aliasByContext = new Map<string, Map<string, Set<string>>>();
+  const forms = new Map<string, { compact: string; words: string[] }>();
   for (const a of areas) {
     byCode.set(a.code, a);
     for (const k of nameKeys(a.name)) addTo(byKey, k, a.code);
     addTo(byKey, compactNameKey(a.name), a.code);
+    const form = formKey(a.name);
+    addTo(byKey, form.replace(/ /g, ''), a.code);
+    forms.set(a.code, { compact: form.replace(/ /g, ''), words: form.split(' ') });
   }
   for (const al of aliases) {
     const ctx = al.context ?? '';
@@ -64,10 +71,11 @@ export function buildAreaIndex(areas: readonly KnownArea[], aliases: readonly Kn
     if (!m) aliasByContext.set(ctx, (m = new Map()));
     for (const k of nameKeys(al.alias)) addTo(m, k, al.code);
     addTo(m, compactNameKey(al.alias), al.code);
+    addTo(m, compactFormKey(al.alias), al.code);
     // A BBGA stadsdeel letter is matched case-sensitively as written, so keep the raw text too.
     addTo(m, `raw:${al.alias.trim()}`, al.code);
   }
-  return { byCode, byKey, aliasByContext, areas: [...areas] };
+  return { byCode, byKey, aliasByContext, areas: [...areas], forms };
 }
 
 export interface MatchInput {
@@ -87,10 +95,27 @@ export interface MatchInput {
   exactOnly?: boolean;
 }
 
+/**
+ * The gemeente of an area: from its CBS code, else — for a buurt, wijk or own area created from a
+ * name under its gemeente — through its parents. Focus areas and programmes stay outside a gemeente's scope.
+ */
+export function municipalityOfArea(index: AreaIndex, code: string): string | null {
+  const own = municipalityOf(code);
+  if (own) return own;
+  let area = index.byCode.get(code);
+  for (let depth = 0; area && depth < 4 && NAMED_KINDS.has(area.kind) && area.parentCode; depth++) {
+    const gm = municipalityOf(area.parentCode);
+    if (gm) return gm;
+    area = index.byCode.get(area.parentCode);
+  }
+  return null;
+}
+const NAMED_KINDS: ReadonlySet<AreaKind> = new Set(['neighbourhood', 'district', 'other']);
+
 function inScope(index: AreaIndex, code: string, input: MatchInput): boolean {
   const area = index.byCode.get(code);
   if (input.kinds && area && !input.kinds.includes(area.kind)) return false;
-  if (input.within && municipalityOf(code) !== input.within) return false;
+  if (input.within && municipalityOfArea(index, code) !== input.within) return false;
   return true;
 }
 
@@ -110,19 +135,38 @@ function lookup(map: Map<string, Set<string>> | undefined, keys: string[], index
   return null;
 }
 
+/**
+ * The words of one name begin (or end) the other's: "Geuzenwijk, De Driehoek" and "Geuzenwijk".
+ * Close enough to ask about, never to decide; the shorter side needs five letters.
+ */
+function wordsContained(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === long.length || short.join('').length < 5) return false;
+  const head = short.every((w, i) => long[i] === w);
+  const tail = short.every((w, i) => long[long.length - short.length + i] === w);
+  return head || tail;
+}
+
+/**
+ * Close names, for the analyst to confirm: measured on the folded form (formKey) with
+ * fastest-levenshtein, plus names whose words begin or end the other's.
+ */
 function fuzzy(index: AreaIndex, name: string, input: MatchInput): AreaCandidate[] {
-  const key = compactNameKey(name);
+  const form = formKey(name);
+  const key = form.replace(/ /g, '');
   if (key.length < 3) return [];
+  const words = form.split(' ');
   const threshold = input.fuzzyThreshold ?? 0.8;
   const found: AreaCandidate[] = [];
   for (const area of index.areas) {
     if (!inScope(index, area.code, input)) continue;
-    const other = compactNameKey(area.name);
-    const longest = Math.max(key.length, other.length);
+    const other = index.forms.get(area.code) ?? { compact: compactFormKey(area.name), words: formKey(area.name).split(' ') };
+    const longest = Math.max(key.length, other.compact.length);
     // Cheap bound first: a length difference alone can rule a candidate out.
-    if (Math.abs(key.length - other.length) / longest > 1 - threshold) continue;
-    const score = 1 - distance(key, other) / longest;
+    const lengthOk = Math.abs(key.length - other.compact.length) / longest <= 1 - threshold;
+    const score = lengthOk ? 1 - distance(key, other.compact) / longest : 0;
     if (score >= threshold) found.push({ code: area.code, name: area.name, score: Math.round(score * 1000) / 1000 });
+    else if (wordsContained(words, other.words)) found.push({ code: area.code, name: area.name, score: threshold });
   }
   return found.sort((a, b) => b.score - a.score).slice(0, 5);
 }
@@ -137,7 +181,9 @@ export function matchArea(input: MatchInput, index: AreaIndex): AreaMatch {
   }
   const name = input.name?.trim();
   if (!name) return { status: 'none', candidates: [] };
-  const keys = [...nameKeys(name), compactNameKey(name)];
+  const form = formKey(name);
+  const keys = [...exactKeys(name), compactNameKey(name)];
+  const formKeys = [form, form.replace(/ /g, '')].filter((k) => !keys.includes(k));
   const contexts = [input.context ?? '', ...(input.context ? [''] : [])];
   for (const ctx of contexts) {
     const hits = lookup(index.aliasByContext.get(ctx), keys, index, input);
@@ -147,6 +193,16 @@ export function matchArea(input: MatchInput, index: AreaIndex): AreaMatch {
   const byName = lookup(index.byKey, keys, index, input);
   if (byName && byName.length === 1 && byName[0]) return { status: 'name', code: byName[0], confidence: 1 };
   if (byName && byName.length > 1) return { status: 'ambiguous', candidates: candidates(index, byName, 1), needsConfirmation: true };
+  // The same name in another form ("Buurt Elinkwijk e.o."): aliases first, then names.
+  if (formKeys.length > 0) {
+    for (const ctx of contexts) {
+      const hits = lookup(index.aliasByContext.get(ctx), formKeys, index, input);
+      if (hits && hits.length === 1 && hits[0]) return { status: 'alias', code: hits[0], confidence: 1 };
+    }
+    const byForm = lookup(index.byKey, formKeys, index, input);
+    if (byForm && byForm.length === 1 && byForm[0]) return { status: 'name', code: byForm[0], confidence: 1, form: true };
+    if (byForm && byForm.length > 1) return { status: 'ambiguous', candidates: candidates(index, byForm, 1), needsConfirmation: true };
+  }
   if (input.exactOnly) return { status: 'none', candidates: [] };
   const near = fuzzy(index, name, input);
   const best = near[0];

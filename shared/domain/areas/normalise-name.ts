@@ -34,8 +34,35 @@ export function compactNameKey(name: string): string {
   return strippedNameKey(name).replace(/ /g, '');
 }
 
-/** Every key a name should be findable under, most specific first, without duplicates. */
+/**
+ * The common ways a municipality writes a CBS name, folded to one form (issue 15, class 9): "&" is
+ * "en", "e.o." is "en omgeving", "Pr." is "Prins", and a leading "Buurt", "Wijk", "Stadsdeel" or
+ * "Gebied" (with or without a number) says the level, not the name. "Buurt Elinkwijk e.o." and
+ * "Elinkwijk en omgeving" share the key "elinkwijk en omgeving"; punctuation, case and accents go
+ * as in aliasKey. Unchanged when nothing would be left ("Buurt" alone stays "buurt").
+ */
+export function formKey(name: string): string {
+  const spelled = name
+    .replace(/&/g, ' en ')
+    .replace(/(^|[\s,(])e\.\s?o\.?(?=$|[\s,)])/gi, '$1 en omgeving ')
+    .replace(/(^|[\s,(])pr\.\s*/gi, '$1prins ');
+  const key = aliasKey(spelled);
+  return key.replace(LEVEL_WORD, '').replace(GEMEENTE_PREFIX, '') || key;
+}
+const LEVEL_WORD = /^(buurt|wijk|stadsdeel|gebied)\s+(\d{1,3}\s+)?(?=\S)/;
+
+/** formKey with no spaces: what close names are measured on. */
+export function compactFormKey(name: string): string {
+  return formKey(name).replace(/ /g, '');
+}
+
+/** Every key a name should be findable under, most specific first, without duplicates: exactKeys, then formKey. */
 export function nameKeys(name: string): string[] {
+  return [...new Set([...exactKeys(name), formKey(name)].filter((k) => k.length > 0))];
+}
+
+/** The keys of the name as written (case, punctuation, CBS's "Wijk 03 " prefix, well-known variants), without the folded forms. */
+export function exactKeys(name: string): string[] {
   const keys = [nameKey(name), strippedNameKey(name)];
   for (const [a, b] of WELL_KNOWN_VARIANTS) {
     const ka = nameKey(a);

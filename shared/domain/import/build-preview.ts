@@ -136,7 +136,9 @@ export function prepareImport(input: BuildPreviewInput): PreparedImport {
 
   // Names without codes: scope them to the gemeente most of them belong to.
   const namesOnly = plan.area.codeColumn === undefined && plan.area.codeRow === undefined;
-  if (namesOnly && !plan.area.within) {
+  // The analyst said whose names these are (--under GM0344): that gemeente scopes them.
+  if (choices.areas.under) plan = { ...plan, area: { ...plan.area, within: choices.areas.under } };
+  else if (namesOnly && !plan.area.within) {
     const within = inferMunicipality(areaNames(grid, plan), index);
     if (within) plan = { ...plan, area: { ...plan.area, within } };
   }

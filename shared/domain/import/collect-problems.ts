@@ -4,6 +4,7 @@ import { parentCode } from '../areas/normalise-code';
 import { parsePeriod } from '../period';
 import type { AreaEvent, ExtractEvent, FigureRecord } from './extract-records';
 import type { ImportPlan } from './import-plan';
+import { TotalsCheck } from './totals-check';
 import type { AreaReviewItem, Problem, ProblemKind, SampleFigure, Severity } from '../../contract/import-preview';
 
 /**
@@ -35,7 +36,9 @@ export type SkipReason = 'area_not_in_store' | 'area_unknown' | 'area_ambiguous'
 export type SkippedFigures = Partial<Record<SkipReason, { figures: number; areas: number }>>;
 
 export class ProblemCollector {
-  readonly findings: Findings;
+  private readonly found: Findings;
+  /** Totals rows held against the rows they total (issue 15, class 3). */
+  private readonly totals: TotalsCheck;
   private readonly seenKeys = new Map<string, string>();
   private readonly seenAreas = new Set<string>();
   private readonly reviewPerStatus = new Map<string, number>();
@@ -56,7 +59,8 @@ export class ProblemCollector {
     private readonly sheet: string,
     private readonly plan: ImportPlan,
   ) {
-    this.findings = {
+    this.totals = new TotalsCheck(plan, (kind, severity, message, at, raw) => this.add(kind, severity, message, at, raw));
+    this.found = {
       problems: [],
       problemCounts: {},
       figures: { total: 0, numbers: 0, signs: {}, invalid: 0, toImport: 0, skipped: {} },
@@ -69,11 +73,17 @@ export class ProblemCollector {
     };
   }
 
+  /** What the walk found; read when it is over (a totals row at the top is checked then). */
+  get findings(): Findings {
+    this.totals.finish();
+    return this.found;
+  }
+
   add(kind: ProblemKind, severity: Severity, message: string, at?: { r: number; c?: number }, raw?: string): void {
-    const counts = this.findings.problemCounts;
+    const counts = this.found.problemCounts;
     counts[kind] = (counts[kind] ?? 0) + 1;
     if ((counts[kind] ?? 0) > CAP_PER_KIND) return;
-    this.findings.problems.push({
+    this.found.problems.push({
       kind, severity, file: this.file, sheet: this.sheet, message,
       ...(at ? { row: at.r + 1 } : {}),
       ...(at && at.c !== undefined ? { column: columnLetter(at.c), cell: cellAddress(at.r, at.c) } : {}),
@@ -83,14 +93,19 @@ export class ProblemCollector {
 
   consume(event: ExtractEvent): void {
     this.lastWasDuplicate = false;
-    if (event.kind === 'figure') return this.figure(event);
-    this.findings.rowsRead++;
+    if (event.kind === 'figure') {
+      this.totals.figure(event);
+      // A totals or catch-all row's figures come only for the totals check: never imported, never "skipped".
+      return event.area.kind === 'skip' ? undefined : this.figure(event);
+    }
+    this.found.rowsRead++;
+    this.totals.row(event);
     this.areaLabel = event.label;
     const at = { r: event.r, c: event.c };
     const where = cellAddress(event.r, event.c);
     const a = event.area;
     if (a.kind === 'skip') {
-      this.findings.areas.skippedRows++;
+      this.found.areas.skippedRows++;
       this.add('skipped_row', 'info', `${where}: ${a.row.reason}; its figures are not imported`, at);
       return;
     }
@@ -101,7 +116,7 @@ export class ProblemCollector {
       this.review(event, a.reason === 'not_created' ? 'not_created' : a.match.status === 'ambiguous' ? 'ambiguous' : 'unknown', where);
       if (first) {
         this.seenAreas.add(`?${event.label}`);
-        this.findings.areas.unmatched++;
+        this.found.areas.unmatched++;
         const candidates = 'candidates' in a.match ? a.match.candidates : [];
         const names = candidates.map((c) => `${c.name} (${c.code})`).join(', ');
         if (a.reason === 'not_created' && a.match.status === 'code') {
@@ -112,19 +127,21 @@ export class ProblemCollector {
     }
     if (a.kind === 'area') {
       if (a.needsConfirmation) this.review(event, 'fuzzy', where);
-      else if (!a.known) this.review(event, a.remember ? 'chosen' : 'new', where);
-      else if (a.remember) this.review(event, 'chosen', where);
+      // A name created under the analyst's gemeente is new, as a CBS code would be: not a choice made row by row.
+      else if (!a.known) this.review(event, a.remember && !a.create ? 'chosen' : 'new', where);
+      else if (a.remember && !(a.match.status === 'name' && a.match.form)) this.review(event, 'chosen', where);
     }
     if (a.kind === 'area' && !this.seenAreas.has(a.code)) {
       this.seenAreas.add(a.code);
       if (a.needsConfirmation) {
-        this.findings.areas.needsConfirmation++;
+        this.found.areas.needsConfirmation++;
         const score = a.match.status === 'fuzzy' ? a.match.confidence : 1;
         this.add('fuzzy_area', 'warning', `${where}: "${event.label}" read as ${a.code} by a close name (similarity ${score}); confirm it, or its figures are not imported`, at, event.label);
       } else if (!a.known) {
-        this.findings.areas.created++;
-        this.add('new_area', 'info', `${where}: ${a.code} is not in the store yet; it will be created${a.parent ? ` under ${a.parent}` : ''}`, at);
-      } else this.findings.areas.matched++;
+        this.found.areas.created++;
+        if (a.create) this.add('new_area', 'info', `${where}: "${event.label}" is not an area of ${a.create.parent} yet; it will be created under it as ${a.code}`, at, event.label);
+        else this.add('new_area', 'info', `${where}: ${a.code} is not in the store yet; it will be created${a.parent ? ` under ${a.parent}` : ''}`, at);
+      } else this.found.areas.matched++;
     }
     if (event.badPeriod !== undefined) this.add('invalid_period', 'error', `${where}: period "${event.badPeriod}" is not a year or span of years`, at, event.badPeriod);
     // Wide: one row per area (and period, and breakdown); transposed: one column per area.
@@ -150,7 +167,7 @@ export class ProblemCollector {
       : a.kind === 'area' && a.needsConfirmation ? 'area_unconfirmed'
       : this.lastWasDuplicate || this.areaDuplicate ? 'duplicate'
       : 'no_period';
-    const entry = (this.findings.figures.skipped[reason] ??= { figures: 0, areas: 0 });
+    const entry = (this.found.figures.skipped[reason] ??= { figures: 0, areas: 0 });
     entry.figures++;
     let labels = this.skippedAreas.get(reason);
     if (!labels) this.skippedAreas.set(reason, (labels = new Set()));
@@ -164,12 +181,12 @@ export class ProblemCollector {
   /** Adds the area to the review list (once per label), counting the rows that name it. */
   private review(event: AreaEvent, status: AreaReviewItem['status'], where: string): void {
     const key = `${status}\u0000${event.label}`;
-    const item = this.findings.review.get(key);
+    const item = this.found.review.get(key);
     if (item) {
       item.rows++;
       return;
     }
-    this.findings.reviewTotal++;
+    this.found.reviewTotal++;
     const listed = this.reviewPerStatus.get(status) ?? 0;
     if (listed >= REVIEW_CAP) return;
     this.reviewPerStatus.set(status, listed + 1);
@@ -177,7 +194,7 @@ export class ProblemCollector {
     const match = a.kind === 'area' || a.kind === 'unmatched' ? a.match : null;
     const candidates = match && 'candidates' in match ? match.candidates : [];
     const code = a.kind === 'area' ? a.code : match?.status === 'code' ? match.code : null;
-    this.findings.review.set(key, {
+    this.found.review.set(key, {
       label: event.label,
       name: event.name,
       isCode: event.isCode,
@@ -200,9 +217,9 @@ export class ProblemCollector {
 
   private figure(f: FigureRecord): void {
     const m = this.plan.measures[f.measure];
-    const counts = this.findings.measureCounts[f.measure];
+    const counts = this.found.measureCounts[f.measure];
     if (!m || !counts) return;
-    const fig = this.findings.figures;
+    const fig = this.found.figures;
     fig.total++;
     const p = f.parsed;
     if (p.kind === 'number') {
@@ -224,11 +241,11 @@ export class ProblemCollector {
     if (this.plan.layout === 'long' && f.area.kind === 'area') this.lastWasDuplicate = this.checkDuplicate(`${f.area.code}|${m.indicator.code}|${f.period}|${f.dimension}`, { r: f.r, c: f.c }, 'this area, variable and period already appear');
     if (this.areaWritable && !this.lastWasDuplicate && (p.kind === 'number' || p.kind === 'sign') && this.periodReads(f.period)) fig.toImport++;
     else this.skipped(f);
-    if (f.period === null && (this.findings.problemCounts.no_period ?? 0) === 0) {
+    if (f.period === null && (this.found.problemCounts.no_period ?? 0) === 0) {
       this.add('no_period', 'error', `no period for "${m.label}": the file states none; give one (e.g. --period 2024)`, { r: f.r, c: f.c });
     }
-    if (this.findings.samples.length < 25 && f.area.kind === 'area') {
-      this.findings.samples.push({ cell: cellAddress(f.r, f.c), raw: f.raw, area: f.area.code, indicator: m.indicator.code, period: f.period, parsed: p });
+    if (this.found.samples.length < 25 && f.area.kind === 'area') {
+      this.found.samples.push({ cell: cellAddress(f.r, f.c), raw: f.raw, area: f.area.code, indicator: m.indicator.code, period: f.period, parsed: p });
     }
   }
 

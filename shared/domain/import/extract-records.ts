@@ -117,7 +117,16 @@ export function* extractRecords(grid: Grid, plan: ImportPlan, areas: AreaResolve
     const dimension = plan.dimensions.map((c) => grid.cell(r, c).text.trim()).join('\u0000');
     const label = areaLabel(key.code, key.name);
     yield { kind: 'area', r, c: key.c, area, label, isCode: key.code !== null, name: key.name, period, ...(bad !== undefined ? { badPeriod: bad } : {}), dimension };
-    if (area.kind === 'skip') continue;
+    if (area.kind === 'skip') {
+      // A totals row's figures go to the totals check (collect-problems), never to the store.
+      if (plan.layout === 'wide' && area.row.role === 'total') {
+        for (let i = 0; i < plan.measures.length; i++) {
+          const m = plan.measures[i] as MeasurePlan;
+          if (m.include && m.column !== undefined) yield figure(r, m.column, i, area, period, dimension);
+        }
+      }
+      continue;
+    }
     if (plan.layout === 'long' && plan.long) {
       const i = byVariable.get(grid.cell(r, plan.long.variableColumn).text.trim());
       if (i !== undefined && plan.measures[i]?.include) yield figure(r, plan.long.valueColumn, i, area, period, dimension);

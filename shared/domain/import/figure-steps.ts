@@ -1,4 +1,5 @@
 import type { CbsLevel } from '../areas/normalise-code';
+import type { AreaKind } from '../../contract/model';
 import { parsePeriod, type PeriodRange } from '../period';
 import type { EventSink, PreparedImport } from './build-preview';
 import type { ExtractEvent, FigureRecord } from './extract-records';
@@ -21,6 +22,8 @@ export interface AreaStep {
   /** Names of the CBS parents written in the same row (gemeente, wijk), for parents the store lacks. */
   parents: [CbsLevel, string][];
   remember: { alias: string; context: string } | null;
+  /** A name-only area: its parent (the analyst's gemeente) and kind, which its generated code cannot say. */
+  create?: { parent: string; kind: AreaKind };
 }
 
 /** A figure as an observation row holds it: value or range, qualifier, CBS sign, the cell's raw text, and a breakdown. */
@@ -85,7 +88,8 @@ export class FigureSteps {
   /** The walk's sink. */
   readonly sink: EventSink = (event, duplicate, grid) => {
     if (event.kind === 'area') this.area(event, duplicate, grid);
-    else this.figure(event, duplicate);
+    // A totals row's figures are only checked (collect-problems), not written and not "skipped".
+    else if (event.area.kind !== 'skip') this.figure(event, duplicate);
   };
 
   private area(event: Extract<ExtractEvent, { kind: 'area' }>, duplicate: boolean, grid: Grid): void {
@@ -102,7 +106,7 @@ export class FigureSteps {
       this.remembered.add(`${a.remember.context}\u0000${a.remember.alias}`);
       remember = { alias: a.remember.alias, context: a.remember.context };
     }
-    this.out({ kind: 'area', code: a.code, name: name || null, parents: this.parentNames(event, grid), remember });
+    this.out({ kind: 'area', code: a.code, name: name || null, parents: this.parentNames(event, grid), remember, ...(a.create ? { create: a.create } : {}) });
   }
 
   private parentNames(event: ExtractEvent, grid: Grid): [CbsLevel, string][] {

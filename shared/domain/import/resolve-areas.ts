@@ -1,9 +1,16 @@
 import { AppError } from '../../errors';
 import { matchArea, type AreaIndex, type AreaMatch } from '../areas/match-area';
 import { municipalityOf, normaliseAreaCode, parentCode } from '../areas/normalise-code';
-import { nameKeys } from '../areas/normalise-name';
+import { formKey, nameKeys } from '../areas/normalise-name';
+
 import { classifyNonAreaRow, type NonAreaRow } from '../areas/totals-rows';
 import type { AreaPolicy } from '../../contract/import-choices';
+import type { AreaKind } from '../../contract/model';
+import { NAMED_LEVEL_KIND, namedAreaCode } from '../areas/named-areas';
+
+const COUNTRY = 'NL00';
+/** "Nederland", "Totaal Nederland", "Nederland totaal": the country row of a table. */
+const COUNTRY_NAME = /^(totaal )?nederland( totaal)?$/;
 import type { AreaPlan } from './import-plan';
 
 /**
@@ -20,6 +27,8 @@ export type ResolvedArea =
       needsConfirmation: boolean;
       /** The analyst confirmed or linked this label: remember it as an alias (context '' for names). */
       remember?: { alias: string; context: string };
+      /** A name-only area to create under the analyst's gemeente (its code says neither parent nor kind). */
+      create?: { parent: string; kind: AreaKind };
     }
   | { kind: 'skip'; row: NonAreaRow }
   /** 'not_created': a CBS code the store does not know, and new areas are not created. */
@@ -43,6 +52,8 @@ export function areaResolver(index: AreaIndex, plan: AreaPlan): AreaResolver {
       let out: ResolvedArea;
       const skip = classifyNonAreaRow(nameText || codeText, codeText || null);
       if (!codeText && !nameText) out = { kind: 'missing' };
+      // "Nederland" under a table of a city's areas is the country, not a name of that city to match or create.
+      else if (!codeText && COUNTRY_NAME.test(formKey(nameText))) out = { kind: 'area', code: COUNTRY, match: { status: 'code', code: COUNTRY, level: 'country', known: index.byCode.has(COUNTRY), confidence: 1 }, known: index.byCode.has(COUNTRY), parent: null, needsConfirmation: false };
       else if (skip) out = { kind: 'skip', row: skip };
       else {
         const match = matchArea(
@@ -90,6 +101,18 @@ export function withChoices(base: AreaResolver, index: AreaIndex, plan: AreaPlan
   }
   const byLabel = new Map(policy.choices.map((c) => [c.label.trim(), c]));
   const cache = new Map<string, ResolvedArea>();
+  // Areas given by name only, created under the analyst's gemeente (--create-areas --under GM0344).
+  const level = policy.level ?? 'eigen';
+  const named = (label: string, match: AreaMatch): ResolvedArea => {
+    const code = policy.under ? namedAreaCode(policy.under, level, label) : null;
+    if (!code || !policy.under) return { kind: 'unmatched', match };
+    const known = index.byCode.has(code);
+    return {
+      kind: 'area', code, match: { status: 'name', code, confidence: 1 }, known, parent: known ? null : policy.under, needsConfirmation: false,
+      ...(known ? {} : { create: { parent: policy.under, kind: NAMED_LEVEL_KIND[level] } }),
+      ...(policy.remember ? { remember: { alias: label, context: '' } } : {}),
+    };
+  };
   const use = (label: string, isCode: boolean, code: string, match: AreaMatch): ResolvedArea => {
     const found = target(code);
     const cbs = found === null ? null : { code: found };
@@ -115,6 +138,10 @@ export function withChoices(base: AreaResolver, index: AreaIndex, plan: AreaPlan
       else if (choice?.action === 'use') out = use(label, isCode, choice.code, detected.kind === 'skip' ? { status: 'none', candidates: [] } : detected.match);
       else if (detected.kind === 'area' && detected.needsConfirmation && policy.fuzzy === 'accept') out = use(label, isCode, detected.code, detected.match);
       else if (detected.kind === 'area' && !detected.known && policy.newAreas === 'skip' && choice?.action !== 'create') out = { kind: 'unmatched', match: detected.match, reason: 'not_created' };
+      // The same place in another form ("Buurt Elinkwijk e.o."): remembered, so the next file matches it as it is written.
+      else if (detected.kind === 'area' && !isCode && detected.match.status === 'name' && detected.match.form && policy.remember) out = { ...detected, remember: { alias: label, context: '' } };
+      // A name no area has (not a close one: those stay to confirm, so nothing is created twice).
+      else if (detected.kind === 'unmatched' && !isCode && detected.match.status === 'none' && policy.under && (policy.newAreas === 'create' || choice?.action === 'create')) out = named(label, detected.match);
       cache.set(key, out);
       return out;
     },

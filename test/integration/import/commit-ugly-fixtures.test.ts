@@ -85,7 +85,7 @@ describe('committing the generated ugly files', () => {
     const fx = makeWindows1252Csv(dir);
     const r = await commit(s, { filePath: fx.file });
     expect(r).toMatchObject({ committed: true, layout: 'wide', headerRows: [3], observations: 9, areasCreated: 2, areasMatched: 1 });
-    expect(issueList(r.issues)).toEqual(['info new_indicator C3', 'info new_indicator D3', 'info new_indicator E3', 'info new_area B4', 'info new_area B5', 'info skipped_row A7']);
+    expect(issueList(r.issues)).toEqual(['info new_indicator C3', 'info new_indicator D3', 'info new_indicator E3', 'info new_area B4', 'info new_area B5', 'info skipped_row A7', 'info total_checked A7']);
     const id = r.sourceId as number;
     expect(figureAtCell(s, id, 'C4')).toMatchObject({ area: 'GM1900', period: '2022', value: 91315, raw: '91.315' });
     expect(figureAtCell(s, id, 'D6')).toMatchObject({ area: 'GM0080', value: 63, raw: '63,0' });

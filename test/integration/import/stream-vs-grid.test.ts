@@ -87,6 +87,34 @@ async function importEachWay(file: string): Promise<Record<Mode, StoredFigure[]>
 }
 
 describe('streamed and whole-read workbooks import the same figures', () => {
+  it('totals rows at the top and the bottom are checked the same way each way (issue 15, class 3)', async () => {
+    const file = path.join(dir, 'buurten-totalen-2023.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Buurten 2023');
+    ws.addRow(['Buurtcode', 'Buurtnaam', 'Inwoners']);
+    const values = Array.from({ length: 1200 }, (_, i) => 800 + i);
+    const sum = values.reduce((a, b) => a + b, 0);
+    ws.addRow([null, 'Totaal', sum]);
+    values.forEach((v, i) => ws.addRow([`BU0344${String(Math.floor(i / 100)).padStart(2, '0')}${String(i % 100).padStart(2, '0')}`, `Buurt ${i}`, v]));
+    ws.addRow([null, 'Buurten totaal', sum + 5_000]);
+    await wb.xlsx.writeFile(file);
+    const { grid, stream, 'stream, read in a worker thread': threaded } = await importEachWay(file);
+    expect(stream).toEqual(grid);
+    expect(threaded).toEqual(grid);
+    expect(grid).toHaveLength(1200);
+    const s = freshServices();
+    try {
+      const r = await commit(s, { filePath: file });
+      expect(r.issues.filter((i) => i.kind === 'total_checked' || i.kind === 'total_mismatch').map((i) => i.message)).toEqual([
+        'B2: "Totaal" equals the sum of the 1,200 rows below it in 1 count column',
+        // Within 0.1% would pass as rounding; 5,000 of 1,679,400 is not.
+        `C1203: "Buurten totaal" gives ${(sum + 5_000).toLocaleString('en')}, but the 1,200 rows above it add up to ${sum.toLocaleString('en')} (a difference of 5,000)`,
+      ]);
+    } finally {
+      s.close();
+    }
+  }, 180_000);
+
   it('a generated workbook with a title, an empty row and a note row inside the data, and footnotes', async () => {
     const file = path.join(dir, 'buurten-2023.xlsx');
     await makeStreamableWorkbook(file);
