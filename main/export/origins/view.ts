@@ -4,7 +4,9 @@ import type { BriefingCell, BriefingRow, BriefingSource } from '../../../shared/
 import { DEFAULT_DISCLOSURE, defaultRule } from '../../../shared/domain/briefing';
 import { AppError } from '../../../shared/errors';
 import { contract } from '../../../shared/contract/index';
+import { areaHandlers } from '../../services/areas-service';
 import { compareHandlers } from '../../services/compare-service';
+import { compositeHandlers } from '../../services/composite-service';
 import type { ServiceContext } from '../../services/context';
 import { periodText, sourceKey, storeSources, type OriginTable } from './common';
 
@@ -17,12 +19,14 @@ import { periodText, sourceKey, storeSources, type OriginTable } from './common'
  */
 
 /** A compare call as the shells make it: input validated by the contract (defaults filled in). */
-async function ask<T>(ctx: ServiceContext, name: 'views.get' | 'compare.run', input: unknown): Promise<T> {
+const ASKED = { 'views.get': compareHandlers['views.get'], 'compare.run': compareHandlers['compare.run'], 'index.get': compositeHandlers['index.get'], 'indicators.list': areaHandlers['indicators.list'] };
+
+async function ask<T>(ctx: ServiceContext, name: keyof typeof ASKED, input: unknown): Promise<T> {
   const parsed = contract[name].input.safeParse(input);
   if (!parsed.success) {
     throw new AppError('INPUT_INVALID', `Invalid input for ${name}.`, undefined, parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`));
   }
-  return (await compareHandlers[name](parsed.data as never, ctx)) as T;
+  return (await ASKED[name](parsed.data as never, ctx)) as T;
 }
 
 const KIND_PLURAL: Record<string, [string, string]> = {
