@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../../helpers/run-cli';
+import { freshServices } from '../../helpers/services';
+import { commit, preview, storedFigures } from './commit-helpers';
+
+/**
+ * Issue 15, the classes after 1, 4, 7 and 11 (see real-world-classes.test.ts): each with a file the
+ * test writes itself, imported through the CLI with --mapping auto and through the wizard's calls;
+ * figures checked against the cells they came from, refusals for their message and an unchanged store.
+ */
+const dir = mkdtempSync(path.join(os.tmpdir(), 'wv-classes-more-'));
+const scratch = (): string => path.join(mkdtempSync(path.join(dir, 'db-')), 'store.sqlite');
+
+interface CliFigure { area_code: string; indicator_code: string; period: string; value: number | null; sign: string | null; source: { cell: string; raw: string } }
+async function cliFigures(db: string, sourceId: number): Promise<CliFigure[]> {
+  return (await cli('--db', db, 'observations', '--source', String(sourceId), '--json')).json() as CliFigure[];
+}
+
+// ---- class 13: Excel's "Unicode text" and UTF-16 CSV
+describe('class 13: UTF-16 text files import like any other text file', () => {
+  const rows = [
+    ['Code', 'Wijk', 'Inwoners 2024', 'Koopwoningen (%) 2024'],
+    ['WK034403', 'Wijk 03 Overvecht', '35255', '22,4'],
+    ['WK034402', 'Wijk 02 Noordwest', '41020', '38,1'],
+    ['WK034401', 'Wijk 01 West', '27840', '.'],
+  ];
+  // Excel's "Unicode text" (Tekst in Unicode): UTF-16 LE with a BOM, tab separated, CRLF.
+  const unicodeText = (): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows.map((r) => r.join('\t')).join('\r\n') + '\r\n', 'utf16le')]);
+  const utf16Csv = (enc: 'utf16le' | 'utf-16be'): Buffer => {
+    const text = rows.map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)).join(';')).join('\r\n') + '\r\n';
+    return enc === 'utf16le'
+      ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+      : Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]);
+  };
+  const files: [string, () => Buffer][] = [
+    ['wijken-unicode-tekst.txt', unicodeText],
+    ['wijken-utf16le.csv', () => utf16Csv('utf16le')],
+    ['wijken-utf16be.csv', () => utf16Csv('utf-16be')],
+  ];
+
+  for (const [name, make] of files) {
+    it(`CLI --mapping auto: ${name} — every figure from its cell, the sign kept`, async () => {
+      const file = path.join(dir, name);
+      writeFileSync(file, make());
+      const db = scratch();
+      const run = await cli('--db', db, 'import', file, '--mapping', 'auto', '--json');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const r = run.json() as { source_id: number };
+      expect(r).toMatchObject({ committed: true, observations: 6, figures_skipped: 0 });
+      const figures = await cliFigures(db, r.source_id);
+      const at = (cell: string) => figures.find((f) => f.source.cell === cell);
+      expect(at('C2')).toMatchObject({ area_code: 'WK034403', period: '2024', value: 35_255 });
+      expect(at('D3')).toMatchObject({ area_code: 'WK034402', period: '2024', value: 38.1, source: { raw: '38,1' } });
+      expect(at('C4')).toMatchObject({ area_code: 'WK034401', value: 27_840 });
+      expect(at('D4')).toMatchObject({ value: null, sign: 'unknown', source: { raw: '.' } });
+    });
+  }
+
+  it('wizard: the preview names the encoding and the separator, and the commit stores the figures', async () => {
+    const file = path.join(dir, 'wijken-unicode-tekst-b.txt');
+    writeFileSync(file, unicodeText());
+    const s = freshServices();
+    try {
+      const p = await preview(s, { filePath: file });
+      expect(p.file).toMatchObject({ encoding: 'utf-16le', separator: '\t' });
+      expect(p.measures.map((m) => m.label)).toEqual(['Inwoners 2024', 'Koopwoningen (%) 2024']);
+      const report = await commit(s, { filePath: file });
+      expect(report).toMatchObject({ committed: true, observations: 6 });
+      const figs = storedFigures(s, report.sourceId as number);
+      expect(figs.find((f) => f.cell === 'C3')).toMatchObject({ area: 'WK034402', value: 41_020 });
+      expect(figs.find((f) => f.cell === 'D2')).toMatchObject({ value: 22.4, raw: '22,4' });
+    } finally {
+      s.close();
+    }
+  });
+});
