@@ -79,3 +79,60 @@ describe('class 13: UTF-16 text files import like any other text file', () => {
     }
   });
 });
+
+// ---- class 10: the unit from the label's end
+describe('class 10: a unit in parentheses at the end of a label wins over words earlier in it', () => {
+  const header = [
+    'Codering',
+    'Wijken en buurten',
+    'Nabijheid/Huisartsenpraktijk/Afstand tot huisartsenpraktijk (km)',
+    'Nabijheid/Aantal huisartsenpraktijken/Binnen 1 km (aantal)',
+    'Nabijheid/Aantal huisartsenpraktijken/Binnen 3 km (aantal)',
+    'Nabijheid/Scholen binnen 3 km (%)',
+  ];
+  const data = [
+    ['WK034403', 'Wijk 03 Overvecht', '0,6', '3,2', '11,8', '97'],
+    ['WK034402', 'Wijk 02 Noordwest', '0,5', '4,1', '14,3', '99'],
+  ];
+  const csv = '\uFEFF' + [header, ...data].map((r) => r.join(';')).join('\r\n') + '\r\n';
+
+  it('CLI --mapping auto: "Binnen 1 km (aantal)" is a count, the distance column stays km', async () => {
+    const file = path.join(dir, 'nabijheid-2023.csv');
+    writeFileSync(file, csv);
+    const db = scratch();
+    const run = await cli('--db', db, 'import', file, '--mapping', 'auto', '--json');
+    expect(run.code).toBe(0);
+    const r = run.json() as { source_id: number };
+    expect(r).toMatchObject({ committed: true, observations: 8, figures_skipped: 0 });
+    const figures = await cliFigures(db, r.source_id);
+    const at = (cell: string) => figures.find((f) => f.source.cell === cell);
+    expect(at('C2')).toMatchObject({ area_code: 'WK034403', value: 0.6 });
+    expect(at('D2')).toMatchObject({ area_code: 'WK034403', value: 3.2 });
+    expect(at('E3')).toMatchObject({ area_code: 'WK034402', value: 14.3 });
+    expect(at('F3')).toMatchObject({ value: 99 });
+    const indicators = new Map(((await cli('--db', db, 'indicators', '--json')).json() as { code: string; unit: string }[]).map((i) => [i.code, i.unit]));
+    expect(indicators.get(at('C2')?.indicator_code ?? '')).toBe('km');
+    expect(indicators.get(at('D2')?.indicator_code ?? '')).toBe('count');
+    expect(indicators.get(at('E2')?.indicator_code ?? '')).toBe('count');
+    expect(indicators.get(at('F2')?.indicator_code ?? '')).toBe('percent');
+  });
+
+  it('wizard: the preview shows the unit and the words it came from', async () => {
+    const file = path.join(dir, 'nabijheid-2023-b.csv');
+    writeFileSync(file, csv);
+    const s = freshServices();
+    try {
+      const p = await preview(s, { filePath: file });
+      const byColumn = new Map(p.measures.map((m) => [m.column, m]));
+      expect(byColumn.get('C')).toMatchObject({ unit: 'km', unitEvidence: ['(km)'] });
+      expect(byColumn.get('D')).toMatchObject({ unit: 'count', unitEvidence: ['(aantal)'] });
+      expect(byColumn.get('E')).toMatchObject({ unit: 'count', unitEvidence: ['(aantal)'] });
+      expect(byColumn.get('F')).toMatchObject({ unit: 'percent', unitEvidence: ['(%)'] });
+      const report = await commit(s, { filePath: file });
+      expect(report).toMatchObject({ committed: true, observations: 8 });
+      expect(storedFigures(s, report.sourceId as number).find((f) => f.cell === 'D3')).toMatchObject({ area: 'WK034402', value: 4.1 });
+    } finally {
+      s.close();
+    }
+  });
+});
