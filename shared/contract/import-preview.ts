@@ -30,6 +30,8 @@ export const ProblemKind = z.enum([
   'nothing_imported', // a commit that found nothing it could write
   'already_imported', // the same file (same sha256 and sheet) is in the store
   'too_many_skipped', // a commit that would leave out more than a small share of its figures (CLI without --allow-skips)
+  'duplicate_header', // several figure columns carry the same header: distinct indicators, to name
+  'empty_header', // a figure column without a header: an indicator named after its column, to name
 ]);
 export type ProblemKind = z.infer<typeof ProblemKind>;
 
@@ -70,6 +72,8 @@ export const MeasurePreview = z.object({
   decimalSeparator: z.enum([',', '.']).nullable(),
   include: z.boolean(),
   excludedBecause: z.string().optional(),
+  /** The header repeats another column's or is empty: a distinct indicator named with the header and the column, for the analyst to name. */
+  toName: z.enum(['duplicate_header', 'empty_header']).optional(),
   counts: z.object({ numbers: z.number().int(), signs: z.number().int(), invalid: z.number().int() }),
 });
 export type MeasurePreview = z.infer<typeof MeasurePreview>;

@@ -26,6 +26,8 @@ export const KIND_NL: Record<Problem['kind'], string> = {
   nothing_imported: 'Niets geïmporteerd',
   already_imported: 'Al geïmporteerd',
   too_many_skipped: 'Te veel overgeslagen',
+  duplicate_header: 'Dezelfde kop',
+  empty_header: 'Geen kop',
 };
 
 const q = (raw: string | undefined): string => `"${(raw ?? '').trim()}"`;
@@ -74,6 +76,10 @@ export function problemText(p: Problem): string {
       return 'Niets in dit bestand kon worden geïmporteerd; zie de andere meldingen.';
     case 'already_imported':
       return 'Dit bestand (zelfde inhoud, zelfde blad) is al eerder geïmporteerd; er is niets toegevoegd.';
+    case 'duplicate_header':
+      return `Meer kolommen heten ${q(p.raw)}; elke kolom wordt een eigen indicator met de kolomletter in de naam. Geef ze bij Koppeling een naam.`;
+    case 'empty_header':
+      return 'Deze kolom heeft cijfers maar geen kop; ze wordt een indicator met de kolomletter als naam. Geef haar bij Koppeling een naam.';
     case 'too_many_skipped':
       return 'Een groot deel van de cijfers zou worden overgeslagen; er is niets geïmporteerd.';
   }

@@ -136,3 +136,81 @@ describe('class 10: a unit in parentheses at the end of a label wins over words 
     }
   });
 });
+
+// ---- class 5: duplicate or empty headers
+describe('class 5: duplicate or empty headers become distinct indicators, named with the header and the column', () => {
+  // An export that dropped the category labels: "Aantal" four times, one column without a header.
+  const header = ['Code', 'Wijk', 'Inwoners', 'Aantal', 'Aantal', 'Aantal', 'Aantal', ''];
+  const data = [
+    ['WK034403', 'Wijk 03 Overvecht', '35255', '6120', '4980', '15230', '8925', '17'],
+    ['WK034402', 'Wijk 02 Noordwest', '41020', '6670', '5890', '19870', '8590', '23'],
+  ];
+  const csv = [header, ...data].map((r) => r.join(';')).join('\r\n') + '\r\n';
+  const cellOf = (col: string, row: number): string => data[row - 2]?.['ABCDEFGH'.indexOf(col)] ?? '';
+
+  it('CLI --mapping auto: every column its own indicator and its own figures; nothing merged or overwritten; the warnings say which', async () => {
+    const file = path.join(dir, 'leeftijd-zonder-labels-2024.csv');
+    writeFileSync(file, csv);
+    const db = scratch();
+    const run = await cli('--db', db, 'import', file, '--mapping', 'auto', '--json');
+    expect(run.code).toBe(0);
+    const r = run.json() as { source_id: number; issues: { severity: string; cell: string; message: string }[] };
+    expect(r).toMatchObject({ committed: true, observations: 12, figures_skipped: 0 });
+    const warned = r.issues.filter((i) => /heads columns|has figures but no header/.test(i.message));
+    expect(warned.map((i) => [i.severity, i.cell])).toEqual([['warning', 'D1'], ['warning', 'E1'], ['warning', 'F1'], ['warning', 'G1'], ['warning', 'H1']]);
+    expect(warned[4]?.message).toBe('column H has figures but no header: it becomes indicator "Kolom H" (kolom_h); give it a name');
+    expect(warned[1]?.message).toBe('"Aantal" heads columns D, E, F, G: column E becomes its own indicator "Aantal (kolom E)" (aantal_kolom_e); give it a name');
+    const figures = await cliFigures(db, r.source_id);
+    const byIndicator = new Map<string, CliFigure[]>();
+    for (const f of figures) byIndicator.set(f.indicator_code, [...(byIndicator.get(f.indicator_code) ?? []), f]);
+    expect([...byIndicator.keys()].sort()).toEqual(['aantal_kolom_d', 'aantal_kolom_e', 'aantal_kolom_f', 'aantal_kolom_g', 'inwoners', 'kolom_h'].sort());
+    for (const col of ['D', 'E', 'F', 'G', 'H']) {
+      for (const row of [2, 3]) {
+        const f = figures.find((x) => x.source.cell === `${col}${row}`);
+        expect(f, `${col}${row}`).toMatchObject({ value: Number(cellOf(col, row)), period: '2024', indicator_code: col === 'H' ? 'kolom_h' : `aantal_kolom_${col.toLowerCase()}` });
+      }
+    }
+    const names = new Map(((await cli('--db', db, 'indicators', '--json')).json() as { code: string; name: string }[]).map((i) => [i.code, i.name]));
+    expect(names.get('aantal_kolom_f')).toBe('Aantal (kolom F)');
+    expect(names.get('kolom_h')).toBe('Kolom H');
+  });
+
+  it('wizard: the mapping step flags the columns to name; names given there are stored, and the warnings go', async () => {
+    const file = path.join(dir, 'leeftijd-zonder-labels-2024-b.csv');
+    writeFileSync(file, csv);
+    const s = freshServices();
+    try {
+      const p = await preview(s, { filePath: file });
+      expect(p.measures.map((m) => [m.column, m.key, m.toName ?? null, m.indicator.name])).toEqual([
+        ['C', 'Inwoners', null, expect.any(String)],
+        ['D', 'Aantal (kolom D)', 'duplicate_header', 'Aantal (kolom D)'],
+        ['E', 'Aantal (kolom E)', 'duplicate_header', 'Aantal (kolom E)'],
+        ['F', 'Aantal (kolom F)', 'duplicate_header', 'Aantal (kolom F)'],
+        ['G', 'Aantal (kolom G)', 'duplicate_header', 'Aantal (kolom G)'],
+        ['H', 'Kolom H', 'empty_header', 'Kolom H'],
+      ]);
+      expect(p.problems.filter((x) => x.kind === 'duplicate_header').map((x) => x.cell)).toEqual(['D1', 'E1', 'F1', 'G1']);
+      const measures = [
+        { key: 'Aantal (kolom D)', name: '0 tot 15 jaar' },
+        { key: 'Aantal (kolom E)', name: '15 tot 25 jaar' },
+        { key: 'Aantal (kolom F)', name: '25 tot 45 jaar' },
+        { key: 'Aantal (kolom G)', name: '45 tot 65 jaar' },
+        { key: 'Kolom H', name: 'Huisartsen' },
+      ];
+      const named = await preview(s, { filePath: file, choices: { measures } });
+      expect(named.problems.filter((x) => x.kind === 'duplicate_header' || x.kind === 'empty_header')).toEqual([]);
+      expect(named.measures.find((m) => m.column === 'F')).toMatchObject({ indicator: { name: '25 tot 45 jaar' } });
+      const report = await commit(s, { filePath: file, choices: { measures } });
+      expect(report).toMatchObject({ committed: true, observations: 12 });
+      const figs = storedFigures(s, report.sourceId as number);
+      const indicatorName = (code: string): unknown => (s.ctx.db.prepare('SELECT name FROM indicator WHERE code = ?').get(code) as { name: string }).name;
+      for (const [col, name] of [['D', '0 tot 15 jaar'], ['E', '15 tot 25 jaar'], ['F', '25 tot 45 jaar'], ['G', '45 tot 65 jaar'], ['H', 'Huisartsen']] as const) {
+        const f = figs.find((x) => x.cell === `${col}3`);
+        expect(f).toMatchObject({ area: 'WK034402', value: Number(cellOf(col, 3)) });
+        expect(indicatorName(f?.indicator ?? '')).toBe(name);
+      }
+    } finally {
+      s.close();
+    }
+  });
+});
