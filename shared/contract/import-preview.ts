@@ -30,6 +30,8 @@ export const ProblemKind = z.enum([
   'nothing_imported', // a commit that found nothing it could write
   'already_imported', // the same file (same sha256 and sheet) is in the store
   'too_many_skipped', // a commit that would leave out more than a small share of its figures (CLI without --allow-skips)
+  'several_tables', // tables stacked in one sheet and none chosen: never read as one table
+  'revision', // the same file again, after an import that left figures out: imported as a revision
   'duplicate_header', // several figure columns carry the same header: distinct indicators, to name
   'empty_header', // a figure column without a header: an indicator named after its column, to name
 ]);
@@ -146,6 +148,15 @@ export const ImportPreview = z.object({
     titles: z.array(z.string()),
     footnotes: z.array(z.string()),
   }),
+  /**
+   * Tables stacked in the sheet (empty when it holds one): each with its range as the analyst sees
+   * it. `block` is the one read (block 1 until the analyst chooses: `blockChosen`), `range` the
+   * part of the sheet read (a block's, or the range the analyst gave).
+   */
+  blocks: z.array(z.object({ index: z.number().int().positive(), range: z.string(), title: z.string().nullable(), dataRows: z.number().int() })).default([]),
+  block: z.number().int().positive().nullable().default(null),
+  blockChosen: z.boolean().default(true),
+  range: z.string().nullable().default(null),
   decimalSeparator: z.enum([',', '.']).nullable(),
   conventions: z.object({ zeroIsLessThanHalfUnit: z.boolean(), emptyMeans: z.enum(['cannot_occur', 'unknown']), evidence: z.array(z.string()) }),
   period: z.object({

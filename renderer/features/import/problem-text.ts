@@ -26,6 +26,8 @@ export const KIND_NL: Record<Problem['kind'], string> = {
   nothing_imported: 'Niets geïmporteerd',
   already_imported: 'Al geïmporteerd',
   too_many_skipped: 'Te veel overgeslagen',
+  several_tables: 'Meer tabellen',
+  revision: 'Nieuwe versie',
   duplicate_header: 'Dezelfde kop',
   empty_header: 'Geen kop',
 };
@@ -76,6 +78,10 @@ export function problemText(p: Problem): string {
       return 'Niets in dit bestand kon worden geïmporteerd; zie de andere meldingen.';
     case 'already_imported':
       return 'Dit bestand (zelfde inhoud, zelfde blad) is al eerder geïmporteerd; er is niets toegevoegd.';
+    case 'several_tables':
+      return 'Dit blad bevat meer tabellen onder elkaar; kies bij Blad welke tabel u importeert. Het blad wordt nooit als één tabel gelezen.';
+    case 'revision':
+      return 'Dit bestand was al geïmporteerd, maar toen bleven cijfers buiten; nu is het opnieuw geïmporteerd als nieuwe versie. De eerdere cijfers blijven bewaard als geschiedenis.';
     case 'duplicate_header':
       return `Meer kolommen heten ${q(p.raw)}; elke kolom wordt een eigen indicator met de kolomletter in de naam. Geef ze bij Koppeling een naam.`;
     case 'empty_header':

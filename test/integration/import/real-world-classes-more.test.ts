@@ -214,3 +214,115 @@ describe('class 5: duplicate or empty headers become distinct indicators, named 
     }
   });
 });
+
+// ---- class 8: the same file again with other choices; removing an import
+describe('class 8: a re-import brings in what is now importable, as a revision; sources remove takes an import out whole', () => {
+  const KWB = [
+    ['gwb_code', 'regio', 'a_inw', 'a_hh'],
+    ['GM0344', 'Utrecht', '374238', '196000'],
+    ['WK034403', 'Wijk 03 Overvecht', '35255', '15120'],
+    ['BU03440311', 'Taag- en Rubicondreef en omgeving', '4210', '.'],
+    ['BU03440312', 'Tigris- en Amazonedreef en omgeving', '3980', '1870'],
+    ['WK034402', 'Wijk 02 Noordwest', '41020', '19800'],
+    ['BU03440232', 'Elinkwijk en omgeving', '5115', '2420'],
+  ];
+  const csv = KWB.map((r) => r.join(';')).join('\r\n') + '\r\n';
+  interface CliSource { id: number; kind: string; file: string | null; current: number; superseded: number; supersedes_source_id: number | null }
+  const sourcesOf = async (db: string): Promise<CliSource[]> => (await cli('--db', db, 'sources', '--json')).json() as CliSource[];
+
+  it('CLI: skipped first (--no-create-areas --allow-skips), then again by default: a revision with every figure, the old ones kept as history; again: nothing added', async () => {
+    const file = path.join(dir, 'kwb-2024-utrecht-revisie.csv');
+    writeFileSync(file, csv);
+    const db = scratch();
+    const first = await cli('--db', db, 'import', file, '--mapping', 'auto', '--no-create-areas', '--allow-skips', '--json');
+    expect(first.code).toBe(0);
+    const a = first.json() as { source_id: number };
+    expect(a).toMatchObject({ committed: true, observations: 4, figures_skipped: 8 });
+    // The same file, the same choices: still nothing more to import.
+    const same = await cli('--db', db, 'import', file, '--mapping', 'auto', '--no-create-areas', '--allow-skips', '--json');
+    expect(same.code).toBe(0);
+    expect(same.json()).toMatchObject({ committed: false, source_id: a.source_id, observations: 0 });
+    expect((same.json() as { issues: { message: string }[] }).issues[0]?.message).toMatch(/as source \d+: same contents \(sha256\), nothing added: what it left out is still left out \(8 figures skipped: 4 areas not in the store/);
+    // Other choices: the areas are created now, and the whole file comes in as a revision.
+    const again = await cli('--db', db, 'import', file, '--mapping', 'auto', '--json');
+    expect(again.code).toBe(0);
+    const b = again.json() as { source_id: number; issues: { severity: string; message: string }[] };
+    expect(b).toMatchObject({ committed: true, observations: 12, figures_skipped: 0 });
+    expect(b.source_id).not.toBe(a.source_id);
+    expect(b.issues[0]?.message).toBe(`kwb-2024-utrecht-revisie.csv (sheet kwb-2024-utrecht-revisie) was imported before as source ${a.source_id} with 4 figures, leaving figures out; imported again as a revision: 12 figures, the earlier ones kept as history`);
+    const sources = await sourcesOf(db);
+    expect(sources.find((s) => s.id === a.source_id)).toMatchObject({ current: 0, superseded: 4 });
+    expect(sources.find((s) => s.id === b.source_id)).toMatchObject({ current: 12, superseded: 0, supersedes_source_id: a.source_id });
+    const figures = await cliFigures(db, b.source_id);
+    expect(figures.find((f) => f.source.cell === 'C4')).toMatchObject({ area_code: 'BU03440311', value: 4210 });
+    expect(figures.find((f) => f.source.cell === 'D4')).toMatchObject({ value: null, sign: 'unknown', source: { raw: '.' } });
+    // A third time: every figure is in, nothing added.
+    const third = await cli('--db', db, 'import', file, '--mapping', 'auto', '--json');
+    expect(third.json()).toMatchObject({ committed: false, source_id: b.source_id });
+    expect((third.json() as { issues: { message: string }[] }).issues[0]?.message).toMatch(/same contents \(sha256\), nothing added$/);
+  });
+
+  it('CLI: sources remove ID takes the revision out whole and says what went with it; the earlier figures are current again', async () => {
+    const file = path.join(dir, 'kwb-2024-utrecht-weg.csv');
+    writeFileSync(file, csv);
+    const db = scratch();
+    const a = (await cli('--db', db, 'import', file, '--no-create-areas', '--allow-skips', '--json')).json() as { source_id: number };
+    const b = (await cli('--db', db, 'import', file, '--json')).json() as { source_id: number };
+    const areasBefore = (await cli('--db', db, 'areas', '--json')).json() as { code: string }[];
+    expect(areasBefore.some((x) => x.code === 'BU03440311')).toBe(true);
+    const removed = await cli('--db', db, 'sources', 'remove', String(b.source_id));
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain(`Bron ${b.source_id} (kwb-2024-utrecht-weg.csv, blad kwb-2024-utrecht-weg) verwijderd.`);
+    expect(removed.stdout).toContain('12 cijfers verwijderd (12 actueel, 0 al vervangen door een latere import)');
+    expect(removed.stdout).toContain('4 eerdere cijfers die deze import had vervangen zijn weer actueel');
+    expect(removed.stdout).toContain('4 gebieden die deze import aanmaakte verwijderd');
+    const sources = await sourcesOf(db);
+    expect(sources.some((s) => s.id === b.source_id)).toBe(false);
+    expect(sources.find((s) => s.id === a.source_id)).toMatchObject({ current: 4, superseded: 0 });
+    const areasAfter = (await cli('--db', db, 'areas', '--json')).json() as { code: string }[];
+    expect(areasAfter.some((x) => x.code === 'BU03440311')).toBe(false);
+    expect(areasAfter.length).toBe(areasBefore.length - 4);
+    // The earlier import's figures read as before.
+    expect((await cliFigures(db, a.source_id)).find((f) => f.source.cell === 'C2')).toMatchObject({ area_code: 'GM0344', value: 374_238 });
+    // And that one goes too, as JSON.
+    const json = await cli('--db', db, 'sources', 'remove', String(a.source_id), '--json');
+    expect(json.json()).toMatchObject({ source_id: a.source_id, figures: 4, current: 4, restored: 0, areas_removed: 0 });
+  });
+
+  it('CLI: removing what is not an imported file is refused with a message, and the store is unchanged', async () => {
+    const db = scratch();
+    const before = await sourcesOf(db);
+    const doc = before.find((s) => s.kind !== 'file');
+    expect(doc).toBeDefined();
+    const refused = await cli('--db', db, 'sources', 'remove', String(doc?.id));
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(`Source ${doc?.id} (`);
+    expect(refused.stderr).toContain('only imported files can be removed');
+    const missing = await cli('--db', db, 'sources', 'remove', '99999');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('No source with id 99999.');
+    expect((await cli('--db', db, 'sources', 'remove', 'twelve')).code).toBe(2);
+    expect(await sourcesOf(db)).toEqual(before);
+  });
+
+  it('wizard: the commit after an import that skipped areas is a revision; sources.remove answers what went', async () => {
+    const file = path.join(dir, 'kwb-2024-utrecht-wizard.csv');
+    writeFileSync(file, csv);
+    const s = freshServices();
+    try {
+      const first = await commit(s, { filePath: file, choices: { areas: { newAreas: 'skip' } } });
+      expect(first).toMatchObject({ committed: true, observations: 4 });
+      const second = await commit(s, { filePath: file });
+      expect(second).toMatchObject({ committed: true, observations: 12, recognised: false, supersededSources: [first.sourceId] });
+      expect(second.issues[0]).toMatchObject({ kind: 'revision', severity: 'info' });
+      const figs = storedFigures(s, second.sourceId as number);
+      expect(figs.find((f) => f.cell === 'C6')).toMatchObject({ area: 'WK034402', value: 41_020, superseded: false });
+      expect(storedFigures(s, first.sourceId as number).every((f) => f.superseded)).toBe(true);
+      const removed = (await s.call('sources.remove', { id: second.sourceId })) as { ok: true; value: Record<string, unknown> };
+      expect(removed.value).toMatchObject({ sourceId: second.sourceId, figures: 12, restored: 4, areasRemoved: 4, areasKept: 0 });
+      expect(storedFigures(s, first.sourceId as number).some((f) => f.superseded)).toBe(false);
+    } finally {
+      s.close();
+    }
+  });
+});
