@@ -1,9 +1,10 @@
+import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, pageProblems, screenshotDir, startWebShell, type WebShell } from './harness';
+import { launchBrowser, newPage, pageProblems, screenshot, screenshotDir, startWebShell, type WebShell } from './harness';
 
 /**
  * Issue 15, class 12: on the mapping step of a wide file (80 figure columns, a table far longer than
@@ -70,4 +71,50 @@ describe('the wizard\'s next step is always in reach (class 12)', () => {
       expect(pageProblems(page)).toEqual([]);
     }, 60_000);
   }
+
+  it('a sheet with two stacked tables: Blad lists them, Importeren waits for a choice, table 2 is imported (class 6)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Monitor');
+    ws.getCell('B2').value = 'Tabel 1. Inwoners';
+    ws.getRow(3).values = [null, 'Code', 'Wijk', 'Inwoners (aantal)'];
+    ws.getRow(4).values = [null, 'WK034403', 'Wijk 03 Overvecht', 35_255];
+    ws.getRow(5).values = [null, 'WK034402', 'Wijk 02 Noordwest', 41_020];
+    ws.getCell('B8').value = 'Tabel 2. Woningen';
+    ws.getRow(9).values = [null, 'Code', 'Wijk', 'Koopwoningen'];
+    ws.getRow(10).values = [null, 'WK034403', 'Wijk 03 Overvecht', 0.2243];
+    ws.getRow(11).values = [null, 'WK034402', 'Wijk 02 Noordwest', 0.0092];
+    ws.getCell('D10').numFmt = '0.0%';
+    ws.getCell('D11').numFmt = '0.0%';
+    const stacked = path.join(dir, 'gestapeld-2024.xlsx');
+    await wb.xlsx.writeFile(stacked);
+
+    const page = await newPage(browser);
+    await page.goto(shell.url);
+    await page.getByRole('button', { name: 'Importeren' }).first().click();
+    await page.getByLabel('Bestand om te importeren').setInputFiles(stacked);
+    await page.getByRole('heading', { level: 2, name: 'Blad' }).waitFor();
+    const blocks = page.getByTestId('blocks');
+    await blocks.waitFor();
+    await expect(blocks.textContent()).resolves.toContain('Dit blad bevat 2 tabellen onder elkaar');
+    await expect(blocks.textContent()).resolves.toContain('Tabel 1: B3:D5 — Tabel 1. Inwoners');
+    await expect(blocks.textContent()).resolves.toContain('Tabel 2: B9:D11 — Tabel 2. Woningen');
+    await expect(blocks.textContent()).resolves.toContain('Kies een tabel');
+    await screenshot(page, 'import-blokken');
+    await blocks.getByRole('radio').nth(1).check();
+    await page.getByText('Voorbeeld wordt bijgewerkt…').waitFor({ state: 'detached' });
+    await expect(blocks.getByRole('radio').nth(1).isChecked()).resolves.toBe(true);
+    for (const label of ['Indeling', 'Koppeling', 'Gebieden', 'Voorbeeld']) {
+      await page.getByRole('button', { name: `${label} →` }).click();
+      await page.getByRole('heading', { level: 2, name: label }).waitFor();
+      await page.getByText('Voorbeeld wordt bijgewerkt…').waitFor({ state: 'detached' });
+    }
+    await expect(page.locator('.summary-card').first().textContent()).resolves.toContain('2 cijfers worden opgeslagen');
+    await page.getByRole('button', { name: 'Importeren', exact: true }).last().click();
+    await page.getByRole('heading', { level: 2, name: 'Geïmporteerd' }).waitFor({ timeout: 60_000 });
+    const row = page.locator('.source-figures [role="row"][row-index]', { has: page.locator('[col-id="cell"]', { hasText: /^D11$/ }) });
+    await row.first().waitFor();
+    await expect(row.first().locator('[col-id="raw"]').textContent()).resolves.toBe('0.9% = 0.0092');
+    await screenshot(page, 'import-blok-2-geimporteerd');
+    expect(pageProblems(page)).toEqual([]);
+  }, 90_000);
 });

@@ -83,7 +83,8 @@ export function detectBlocks(grid: Grid): SheetBlock[] {
       c1 = Math.min(c1, p.first);
       c2 = Math.max(c2, p.last);
     }
-    const title = d.titleRows.length > 0 ? profileRow(grid, d.titleRows[0] as number).firstText : null;
+    // The title nearest the header is the block's own (a sheet title may stand above the first).
+    const title = d.titleRows.length > 0 ? profileRow(grid, d.titleRows[d.titleRows.length - 1] as number).firstText : null;
     return {
       index: i + 1,
       title,
@@ -115,7 +116,7 @@ export function parseRange(range: string): { r1: number; c1: number; r2: number;
  */
 export function maskGrid(grid: Grid, b: { r1: number; c1: number; r2: number; c2: number }, extraRows: readonly number[] = []): Grid {
   const extra = new Set(extraRows);
-  const inside = (r: number, c: number): boolean => (r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2) || (extra.has(r) && c <= b.c2);
+  const inside = (r: number, c: number): boolean => (r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2) || (extra.has(r) && c >= b.c1 && c <= b.c2);
   const merges: MergeRange[] = grid.merges.filter((m) => inside(m.r1, m.c1) && inside(m.r2, m.c2));
   return {
     name: grid.name,

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/run-cli';
 import { freshServices } from '../../helpers/services';
-import { commit, preview, storedFigures } from './commit-helpers';
+import { commit, commitFails, fingerprint, preview, storedFigures } from './commit-helpers';
 
 /**
  * Issue 15, the classes after 1, 4, 7 and 11 (see real-world-classes.test.ts): each with a file the
@@ -321,6 +322,114 @@ describe('class 8: a re-import brings in what is now importable, as a revision; 
       const removed = (await s.call('sources.remove', { id: second.sourceId })) as { ok: true; value: Record<string, unknown> };
       expect(removed.value).toMatchObject({ sourceId: second.sourceId, figures: 12, restored: 4, areasRemoved: 4, areasKept: 0 });
       expect(storedFigures(s, first.sourceId as number).some((f) => f.superseded)).toBe(false);
+    } finally {
+      s.close();
+    }
+  });
+});
+
+// ---- class 6: several tables stacked in one sheet
+describe('class 6: tables stacked in one sheet are found as blocks; one is read, never the sheet as one table', () => {
+  async function stackedWorkbook(name: string): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Monitor');
+    ws.getCell('A1').value = 'Wijkmonitor Utrecht';
+    // Block 1: a title, a two-row header with a merged group cell, data, a formula with its cached value.
+    ws.getCell('B3').value = 'Tabel 1. Bevolking naar leeftijd';
+    ws.getRow(4).values = [null, 'Code', 'Wijk', 'Inwoners', null, 'Totaal jong en oud'];
+    ws.mergeCells('D4:E4');
+    ws.getRow(5).values = [null, null, null, '0 tot 15 jaar (aantal)', '65 jaar of ouder (aantal)', '(aantal)'];
+    const people = [['WK034403', 'Wijk 03 Overvecht', 7_410, 3_980], ['WK034402', 'Wijk 02 Noordwest', 6_670, 5_890], ['WK034401', 'Wijk 01 West', 4_120, 3_870]] as const;
+    people.forEach(([code, wijk, young, old], i) => {
+      const r = 6 + i;
+      ws.getRow(r).values = [null, code, wijk, young, old];
+      ws.getCell(`F${r}`).value = { formula: `D${r}+E${r}`, result: young + old };
+    });
+    // Two blank rows, then block 2: percentages stored as fractions, shown with a 0.0% format.
+    ws.getCell('B11').value = 'Tabel 2. Woningvoorraad naar eigendom';
+    ws.getRow(12).values = [null, 'Code', 'Wijk', 'Koopwoningen', 'Corporatiewoningen'];
+    const homes = [['WK034403', 'Wijk 03 Overvecht', 0.2243, 0.5861], ['WK034402', 'Wijk 02 Noordwest', 0.0092, 0.3912], ['WK034401', 'Wijk 01 West', 0.4417, 0.2236]] as const;
+    homes.forEach(([code, wijk, own, social], i) => {
+      const r = 13 + i;
+      ws.getRow(r).values = [null, code, wijk, own, social];
+      ws.getCell(`D${r}`).numFmt = '0.0%';
+      ws.getCell(`E${r}`).numFmt = '0.0%';
+    });
+    ws.getCell('B17').value = 'Bron: gemeente Utrecht, peildatum 1 januari 2024';
+    const file = path.join(dir, name);
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('CLI --mapping auto without a choice refuses, naming the blocks and their ranges; the store is unchanged', async () => {
+    const file = await stackedWorkbook('monitor-gestapeld-2024.xlsx');
+    const db = scratch();
+    const before = await cli('--db', db, 'sources', '--json');
+    const run = await cli('--db', db, 'import', file, '--mapping', 'auto');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('monitor-gestapeld-2024.xlsx: sheet Monitor holds 2 tables, one below the other: block 1 B4:F8 "Tabel 1. Bevolking naar leeftijd", block 2 B12:E15 "Tabel 2. Woningvoorraad naar eigendom"; choose one with --block N or --range (e.g. --range B4:F8); nothing was imported');
+    expect((await cli('--db', db, 'sources', '--json')).stdout).toBe(before.stdout);
+    const dry = await cli('--db', db, 'import', file, '--mapping', 'auto', '--dry-run');
+    expect(dry.code).toBe(1);
+    expect(dry.stderr).toContain('holds 2 tables, one below the other: block 1 B4:F8');
+    expect((await cli('--db', db, 'import', file, '--block', '2', '--range', 'B4:F8')).code).toBe(2);
+  });
+
+  it('CLI --block 2: the percentages as percentages (0.0092 shown as 0.9% is 0.92), the stored value kept as raw; --range reads the same', async () => {
+    const file = await stackedWorkbook('monitor-gestapeld-b-2024.xlsx');
+    for (const choice of [['--block', '2'], ['--range', 'b12:e15']]) {
+      const db = scratch();
+      const run = await cli('--db', db, 'import', file, '--mapping', 'auto', ...choice, '--json');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const r = run.json() as { source_id: number };
+      expect(r).toMatchObject({ committed: true, observations: 6, figures_skipped: 0, header_rows: [12] });
+      const figures = await cliFigures(db, r.source_id);
+      expect(figures.map((f) => f.source.cell).sort()).toEqual(['D13', 'D14', 'D15', 'E13', 'E14', 'E15']);
+      expect(figures.find((f) => f.source.cell === 'D14')).toMatchObject({ area_code: 'WK034402', period: '2024', value: 0.92 });
+      expect(figures.find((f) => f.source.cell === 'E13')).toMatchObject({ area_code: 'WK034403', value: 58.61 });
+      const raw = figures.find((f) => f.source.cell === 'D14')?.source.raw;
+      expect(raw).toBe('0.9% = 0.0092');
+      const units = new Map(((await cli('--db', db, 'indicators', '--json')).json() as { code: string; unit: string }[]).map((i) => [i.code, i.unit]));
+      expect(units.get(figures.find((f) => f.source.cell === 'D14')?.indicator_code ?? '')).toBe('percent');
+    }
+  });
+
+  it('CLI --block 1: a two-row header with a merged group cell, and formula cells by their cached values', async () => {
+    const file = await stackedWorkbook('monitor-gestapeld-c-2024.xlsx');
+    const db = scratch();
+    const run = await cli('--db', db, 'import', file, '--mapping', 'auto', '--block', '1', '--json');
+    expect(run.code).toBe(0);
+    const r = run.json() as { source_id: number };
+    expect(r, JSON.stringify(r).slice(0, 1500)).toMatchObject({ committed: true, observations: 9, header_rows: [4, 5] });
+    const figures = await cliFigures(db, r.source_id);
+    expect(figures.find((f) => f.source.cell === 'D6')).toMatchObject({ area_code: 'WK034403', value: 7_410 });
+    expect(figures.find((f) => f.source.cell === 'E7')).toMatchObject({ area_code: 'WK034402', value: 5_890 });
+    expect(figures.find((f) => f.source.cell === 'F8')).toMatchObject({ area_code: 'WK034401', value: 4_120 + 3_870 });
+    expect(figures.some((f) => Number(f.source.cell.slice(1)) > 8)).toBe(false);
+  });
+
+  it('wizard: the preview lists the blocks and reads block 1 until one is chosen; a commit without a choice is refused, the store unchanged', async () => {
+    const file = await stackedWorkbook('monitor-gestapeld-d-2024.xlsx');
+    const s = freshServices();
+    try {
+      const p = await preview(s, { filePath: file });
+      expect(p.blocks).toEqual([
+        { index: 1, range: 'B4:F8', title: 'Tabel 1. Bevolking naar leeftijd', dataRows: 3 },
+        { index: 2, range: 'B12:E15', title: 'Tabel 2. Woningvoorraad naar eigendom', dataRows: 3 },
+      ]);
+      expect(p).toMatchObject({ block: 1, blockChosen: false, range: 'B4:F8' });
+      expect(p.problems.find((x) => x.kind === 'several_tables')).toMatchObject({ severity: 'error' });
+      const before = fingerprint(s);
+      const refused = await commitFails(s, { filePath: file });
+      expect(refused.message).toContain('holds 2 tables, one below the other');
+      expect(fingerprint(s)).toEqual(before);
+      const chosen = await preview(s, { filePath: file, block: 2 });
+      expect(chosen).toMatchObject({ block: 2, blockChosen: true, range: 'B12:E15', table: { headerRows: [12], firstDataRow: 13, lastDataRow: 15 } });
+      expect(chosen.problems.some((x) => x.kind === 'several_tables')).toBe(false);
+      const report = await commit(s, { filePath: file, block: 2 });
+      expect(report).toMatchObject({ committed: true, observations: 6 });
+      expect(storedFigures(s, report.sourceId as number).find((f) => f.cell === 'D13')).toMatchObject({ area: 'WK034403', value: 22.43 });
     } finally {
       s.close();
     }
