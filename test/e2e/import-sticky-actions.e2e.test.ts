@@ -100,9 +100,11 @@ describe('the wizard\'s next step is always in reach (class 12)', () => {
     await expect(blocks.textContent()).resolves.toContain('Tabel 2: B9:D11 — Tabel 2. Woningen');
     await expect(blocks.textContent()).resolves.toContain('Kies een tabel');
     await screenshot(page, 'import-blokken');
-    await blocks.getByRole('radio').nth(1).check();
+    // The radio follows the preview: it is checked once the preview of table 2 is back.
+    await blocks.getByRole('radio').nth(1).click();
+    await expect.poll(() => blocks.getByRole('radio').nth(1).isChecked(), { timeout: 30_000 }).toBe(true);
+    await expect(blocks.textContent()).resolves.not.toContain('Kies een tabel');
     await page.getByText('Voorbeeld wordt bijgewerkt…').waitFor({ state: 'detached' });
-    await expect(blocks.getByRole('radio').nth(1).isChecked()).resolves.toBe(true);
     for (const label of ['Indeling', 'Koppeling', 'Gebieden', 'Voorbeeld']) {
       await page.getByRole('button', { name: `${label} →` }).click();
       await page.getByRole('heading', { level: 2, name: label }).waitFor();

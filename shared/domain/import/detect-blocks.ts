@@ -1,6 +1,6 @@
 import { columnLetter } from './cell-address';
 import { isBlank, type Grid, type GridCell, type MergeRange } from './grid';
-import { isDataLike, profileRow } from './row-profile';
+import { isYearHeaderLike, profileRow, type RowProfile } from './row-profile';
 
 /**
  * Several tables stacked in one sheet (issue 15, class 6): a block title row, a header, data, blank
@@ -24,6 +24,16 @@ export interface SheetBlock {
   /** As the analyst sees it: "B6:AB19". */
   range: string;
   dataRows: number;
+}
+
+/** A row with a figure or CBS sign in it (a code, a name and one figure is a data row too); a row of years is a header. */
+function hasFigures(p: RowProfile): boolean {
+  return p.numbers + p.signs > 0 && !isYearHeaderLike(p);
+}
+
+/** Two or more cells and no figures: the labels of a table's columns. */
+function isHeaderRow(p: RowProfile): boolean {
+  return p.nonEmpty >= 2 && !hasFigures(p);
 }
 
 /** Sheets larger than this are one table (stacked tables are small; this keeps large imports fast). */
@@ -56,8 +66,8 @@ export function detectBlocks(grid: Grid): SheetBlock[] {
   for (const s of segments) {
     const profiles = [];
     for (let r = s.from; r <= Math.min(s.to, s.from + MAX_HEADER_ROWS + 3); r++) profiles.push(profileRow(grid, r));
-    const firstData = profiles.findIndex((p) => isDataLike(p));
-    const header = profiles.findIndex((p) => p.nonEmpty >= 2 && !isDataLike(p));
+    const header = profiles.findIndex(isHeaderRow);
+    const firstData = header < 0 ? profiles.findIndex(hasFigures) : profiles.findIndex((p, i) => i > header && hasFigures(p));
     if (header >= 0 && firstData > header && firstData - header <= MAX_HEADER_ROWS) {
       const titles = profiles.slice(0, header).map((p) => p.r);
       drafts.push({ titleRows: [...pendingTitles, ...titles], r1: s.from + header, r2: s.to, firstData: s.from + firstData });

@@ -83,7 +83,10 @@ function areaKey(grid: Grid, plan: ImportPlan, r: number): { code: string | numb
  * stored value too ("0.9% = 0.0092"), since the figure (0.92) is computed from the value, not the text.
  */
 function rawText(cell: GridCell): string {
-  return cell.value !== undefined && /%\s*$/.test(cell.text) ? `${cell.text} = ${cell.value}` : cell.text;
+  const text = cell.text;
+  // indexOf first: this runs for every figure of a national import.
+  if (cell.value === undefined || text.indexOf('%') < 0) return text;
+  return /%\s*$/.test(text) ? `${text} = ${cell.value}` : text;
 }
 
 export function* extractRecords(grid: Grid, plan: ImportPlan, areas: AreaResolver): Generator<ExtractEvent> {
