@@ -1,6 +1,6 @@
 import { ImportReport } from '../../shared/contract/import';
 import { recipeFromPlan } from '../../shared/domain/import/apply-recipe';
-import { finishPreview, type PreparedImport } from '../../shared/domain/import/build-preview';
+import { blocksText, finishPreview, type PreparedImport } from '../../shared/domain/import/build-preview';
 import type { Problem } from '../../shared/domain/import/preview-schema';
 import { AppError } from '../../shared/errors';
 import type { Store } from '../store/open-store';
@@ -99,24 +99,12 @@ async function commitOpened(db: Store, req: ParsedCommitRequest, control: Commit
     throw new AppError('IMPORT_FAILED', `${file.name} has changed since the preview; preview it again before importing`, { file: file.name });
   }
   const seen = findImportedFile(db, file.sha256, opened.sheet);
-  if (seen) {
-    const issue: Problem = {
-      kind: 'already_imported', severity: 'info', file: file.name, sheet: opened.sheet,
-      message: `${file.name} (sheet ${opened.sheet}) was imported before, on ${seen.importedAt}, as source ${seen.id}: same contents (sha256), nothing added`,
-    };
-    // Say what the earlier import read; nothing is added now.
-    const before = seen.reportJson ? ImportReport.safeParse(JSON.parse(seen.reportJson)) : null;
-    const was = before?.success ? before.data : null;
-    return {
-      ...emptyReport(opened, was?.layout ?? 'wide', started),
-      headerRows: was?.headerRows ?? [],
-      rowsRead: was?.rowsRead ?? 0,
-      recognised: true,
-      sourceId: seen.id,
-      issues: [issue],
-      issueCounts: { already_imported: 1 },
-    };
-  }
+  const before = seen?.reportJson ? ImportReport.safeParse(JSON.parse(seen.reportJson)) : null;
+  const was = before?.success ? before.data : null;
+  // An earlier import of the same file that left figures out is not the last word: with other
+  // choices (areas created now) the file is imported again, as a revision of that source.
+  const revise = seen && was && was.skips.figures > 0 ? { id: seen.id, observations: seen.observations, importedAt: seen.importedAt } : undefined;
+  if (seen && !revise) return recognisedReport(opened, seen, was, started, 'nothing added');
 
   const importedAt = new Date().toISOString();
   // A large file is bulk loaded (see bulk-load): decided before the transaction, because SQLite
@@ -127,12 +115,30 @@ async function commitOpened(db: Store, req: ParsedCommitRequest, control: Commit
   if (bulk) suspendRowChecks(db);
   try {
     beginImport(db);
-    return await writeInTransaction(db, req, control, { opened, ctx, importedAt, bulk, started, flusher });
+    return await writeInTransaction(db, req, control, { opened, ctx, importedAt, bulk, started, flusher, revise, was });
   } finally {
     // Whatever way the transaction ended (also "nothing to import"), the log is let go of.
     await flusher?.stop();
     if (bulk) resumeRowChecks(db);
   }
+}
+
+/** The same file imported before: say what the earlier import read; nothing is added now. */
+function recognisedReport(opened: OpenedSheet, seen: { id: number; importedAt: string }, was: ImportReport | null, started: number, outcome: string): ImportReport {
+  const { file } = opened;
+  const issue: Problem = {
+    kind: 'already_imported', severity: 'info', file: file.name, sheet: opened.sheet,
+    message: `${file.name} (sheet ${opened.sheet}) was imported before, on ${seen.importedAt}, as source ${seen.id}: same contents (sha256), ${outcome}`,
+  };
+  return {
+    ...emptyReport(opened, was?.layout ?? 'wide', started),
+    headerRows: was?.headerRows ?? [],
+    rowsRead: was?.rowsRead ?? 0,
+    recognised: true,
+    sourceId: seen.id,
+    issues: [issue],
+    issueCounts: { already_imported: 1 },
+  };
 }
 
 /** A bulk load's log goes to disk while it is written (see wal-flusher); a store in memory or not in WAL mode has none. */
@@ -148,10 +154,13 @@ interface TransactionInput {
   bulk: boolean;
   started: number;
   flusher: WalFlusher | null;
+  /** The earlier import of the same file that left figures out, which this one revises. */
+  revise: { id: number; observations: number; importedAt: string } | undefined;
+  was: ImportReport | null;
 }
 
 async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: CommitControl, t: TransactionInput): Promise<ImportReport> {
-  const { opened, ctx, importedAt, bulk, started, flusher } = t;
+  const { opened, ctx, importedAt, bulk, started, flusher, revise } = t;
   const { file } = opened;
   try {
     // Read inside the transaction: what the figures point to cannot change before they commit.
@@ -175,6 +184,10 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
         flusher?.poke();
       },
       onPrepared: (prepared) => {
+        // Tables stacked in one sheet are never read as one table, nor is one picked for the analyst.
+        if (prepared.blockUnchosen) {
+          throw new AppError('IMPORT_FAILED', `${file.name}: sheet ${opened.sheet} holds ${prepared.blocks.length} tables, one below the other: ${blocksText(prepared.blocks)}; choose one with --block N or --range (e.g. --range ${prepared.blocks[0]?.range ?? 'B6:AB19'}); nothing was imported`, { file: file.name, sheet: opened.sheet });
+        }
         setup(prepared);
         // Figures straight to the writer, field by field, once it exists.
         pipelineHooks.figureFields = state?.writer.figureFields;
@@ -233,13 +246,23 @@ async function writeInTransaction(db: Store, req: ParsedCommitRequest, control: 
       return { ...report, areasCreated: 0, aliasesRemembered: 0, indicatorsNew: 0, areasMatched: 0, areasWithFigures: 0, observations: 0, issues: [issue, ...report.issues], issueCounts: issueCounts([issue], preview.problemCounts), elapsedMs: Date.now() - started };
     }
 
+    if (revise && c.observations <= revise.observations) {
+      // Nothing more is importable than last time: the earlier import stands.
+      rollbackImport(db);
+      return recognisedReport(opened, revise, t.was, started, `nothing added: what it left out is still left out (${preview.skips.line ?? `${c.observations} figures, as before`})`);
+    }
+
     const mappingName = req.saveMappingAs ?? prepared.recipeMatch.name ?? defaultMappingName(db, opened);
     const recipe = recipeFromPlan(grid, plan);
     saveMapping(db, { name: mappingName, signature: prepared.signature, recipeJson: JSON.stringify(recipe), now: importedAt });
-    const earlier = earlierImports(db, { fileName: file.name, sheet: opened.sheet, mappingName, exceptId: sourceId });
+    const earlier = [...new Set([...earlierImports(db, { fileName: file.name, sheet: opened.sheet, mappingName, exceptId: sourceId }), ...(revise ? [revise.id] : [])])].sort((a, b) => a - b);
     const superseded = writes.supersede(earlier);
+    const revision: Problem[] = revise
+      ? [{ kind: 'revision', severity: 'info', file: file.name, sheet: opened.sheet, message: `${file.name} (sheet ${opened.sheet}) was imported before as source ${revise.id} with ${revise.observations} figures, leaving figures out; imported again as a revision: ${c.observations} figures, the earlier ones kept as history` }]
+      : [];
     const final: ImportReport = {
       ...report,
+      issues: [...revision, ...report.issues],
       committed: true,
       sourceId,
       superseded,

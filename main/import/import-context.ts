@@ -79,5 +79,6 @@ export function pipelineInput(req: ParsedImportRequest | ParsedCommitRequest, ct
       ...(req.decimalSeparator ? { decimalSeparator: req.decimalSeparator } : {}),
     },
     ...(req.choices ? { choices: req.choices } : {}),
+    ...(req.block !== undefined || req.range ? { part: { ...(req.block !== undefined ? { block: req.block } : {}), ...(req.range ? { range: req.range } : {}) } } : {}),
   };
 }

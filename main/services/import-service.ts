@@ -3,6 +3,7 @@ import { Recipe } from '../../shared/contract/import-recipe';
 import { AppError } from '../../shared/errors';
 import { shippedCatalogue } from '../import/import-context';
 import { storeIndicators } from '../store/queries/import-reads';
+import { removeSource, sourceToRemove } from '../store/queries/source-remove';
 import { countSourceFigures, findSource, listMappings, listSources, sourceFigures } from '../store/queries/sources';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handler-types';
@@ -21,7 +22,7 @@ async function previewInJob(input: unknown, ctx: ServiceContext): Promise<Import
 
 const FIGURES_PAGE = 5000;
 
-export const importHandlers: Handlers<'import.preview' | 'import.commit' | 'import.indicators' | 'sources.list' | 'sources.get' | 'mappings.list'> = {
+export const importHandlers: Handlers<'import.preview' | 'import.commit' | 'import.indicators' | 'sources.list' | 'sources.get' | 'sources.remove' | 'mappings.list'> = {
   'import.preview': (input, ctx) => previewInJob(input, ctx),
   'import.commit': (input, ctx) => ({ jobId: ctx.jobs.start('import.commit', input) }),
   'sources.list': (_input, ctx) => listSources(ctx.db),
@@ -39,6 +40,13 @@ export const importHandlers: Handlers<'import.preview' | 'import.commit' | 'impo
       total: countSourceFigures(ctx.db, input.id),
       offset,
     };
+  },
+  'sources.remove': (input, ctx) => {
+    const found = sourceToRemove(ctx.db, input.id);
+    if (!found) throw new AppError('NOT_FOUND', `No source with id ${input.id}.`);
+    if (found.kind !== 'file') throw new AppError('INPUT_INVALID', `Source ${input.id} (${found.title}) is a ${found.kind === 'seed' ? 'shipped data set' : 'cited document'}, not an imported file; only imported files can be removed.`);
+    const counts = removeSource(ctx.db, input.id);
+    return { sourceId: found.id, file: found.fileName, sheet: found.sheet, mappingName: found.mappingName, ...counts };
   },
   'mappings.list': (_input, ctx) => listMappings(ctx.db),
   'import.indicators': (_input, ctx) => {

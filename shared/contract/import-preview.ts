@@ -32,6 +32,10 @@ export const ProblemKind = z.enum([
   'too_many_skipped', // a commit that would leave out more than a small share of its figures (CLI without --allow-skips)
   'total_mismatch', // a totals row that differs from the sum of the rows it totals (count columns)
   'total_checked', // a totals row that equals the sum of the rows it totals
+  'several_tables', // tables stacked in one sheet and none chosen: never read as one table
+  'revision', // the same file again, after an import that left figures out: imported as a revision
+  'duplicate_header', // several figure columns carry the same header: distinct indicators, to name
+  'empty_header', // a figure column without a header: an indicator named after its column, to name
 ]);
 export type ProblemKind = z.infer<typeof ProblemKind>;
 
@@ -72,6 +76,8 @@ export const MeasurePreview = z.object({
   decimalSeparator: z.enum([',', '.']).nullable(),
   include: z.boolean(),
   excludedBecause: z.string().optional(),
+  /** The header repeats another column's or is empty: a distinct indicator named with the header and the column, for the analyst to name. */
+  toName: z.enum(['duplicate_header', 'empty_header']).optional(),
   counts: z.object({ numbers: z.number().int(), signs: z.number().int(), invalid: z.number().int() }),
 });
 export type MeasurePreview = z.infer<typeof MeasurePreview>;
@@ -144,6 +150,15 @@ export const ImportPreview = z.object({
     titles: z.array(z.string()),
     footnotes: z.array(z.string()),
   }),
+  /**
+   * Tables stacked in the sheet (empty when it holds one): each with its range as the analyst sees
+   * it. `block` is the one read (block 1 until the analyst chooses: `blockChosen`), `range` the
+   * part of the sheet read (a block's, or the range the analyst gave).
+   */
+  blocks: z.array(z.object({ index: z.number().int().positive(), range: z.string(), title: z.string().nullable(), dataRows: z.number().int() })).default([]),
+  block: z.number().int().positive().nullable().default(null),
+  blockChosen: z.boolean().default(true),
+  range: z.string().nullable().default(null),
   decimalSeparator: z.enum([',', '.']).nullable(),
   conventions: z.object({ zeroIsLessThanHalfUnit: z.boolean(), emptyMeans: z.enum(['cannot_occur', 'unknown']), evidence: z.array(z.string()) }),
   period: z.object({

@@ -38,6 +38,10 @@ export const ImportRequest = z
     /** For files that state no period: a year or a span of years. */
     period: z.string().regex(/^(19|20)\d{2}(-(19|20)\d{2})?$/, 'a period is a year (2024) or a span (2023-2025)').optional(),
     decimalSeparator: z.enum([',', '.']).optional(),
+    /** One of several tables stacked in the sheet (1-based, as the preview's `blocks` number them). */
+    block: z.number().int().positive().max(10_000).optional(),
+    /** A part of the sheet to read as the table, e.g. "B6:AB19". */
+    range: z.string().regex(/^[A-Za-z]{1,3}[1-9]\d{0,6}:[A-Za-z]{1,3}[1-9]\d{0,6}$/, 'a range of cells such as B6:AB19').optional(),
     /** 'auto' (default): a saved mapping of the same shape; 'none': detection only; else a mapping's name. */
     mapping: z.union([z.literal('auto'), z.literal('none'), MappingName]).optional(),
     choices: ImportChoices.optional(),
@@ -131,6 +135,29 @@ export const SourceDetail = z.object({
 });
 export type SourceDetail = z.infer<typeof SourceDetail>;
 
+/** What removing an imported file's source took with it (sources.remove; CLI `sources remove ID`). */
+export const SourceRemoval = z.object({
+  sourceId: z.number().int(),
+  file: z.string().nullable(),
+  sheet: z.string().nullable(),
+  /** Its figures, all removed: current ones and those a later import had replaced. */
+  figures: z.number().int(),
+  current: z.number().int(),
+  superseded: z.number().int(),
+  /** Earlier figures it had replaced, current again. */
+  restored: z.number().int(),
+  /** Areas it created that nothing else uses (removed), and those still used (kept). */
+  areasRemoved: z.number().int(),
+  areasKept: z.number().int(),
+  /** Composition members it proposed (a composition file). */
+  membersRemoved: z.number().int(),
+  /** Indicators it wrote figures for that have no current figure left; they stay, with their definitions. */
+  indicatorsWithoutFigures: z.number().int(),
+  /** The saved mapping it used; mappings stay. */
+  mappingName: z.string().nullable(),
+});
+export type SourceRemoval = z.infer<typeof SourceRemoval>;
+
 export const MappingSummary = z.object({
   name: z.string(),
   signature: z.string(),
@@ -157,6 +184,7 @@ export const importCalls = {
     SourceDetail,
     'One source with its import report, mapping and figures (current and superseded), each with its cell and raw text.',
   ),
+  'sources.remove': call(z.object({ id: Id }).strict(), SourceRemoval, 'Remove an imported file\'s source whole: its figures, the areas it created that nothing else uses; earlier figures it replaced become current again. Shipped documents cannot be removed.'),
   'mappings.list': call(z.object({}).strict(), z.array(MappingSummary), 'Saved import mappings, applied automatically to files of the same shape.'),
   'import.indicators': call(z.object({}).strict(), z.array(IndicatorOption), 'Indicators a column can be mapped to: the CBS KWB catalogue shipped with the app and the store\'s own.'),
 } satisfies Record<string, CallSpec>;

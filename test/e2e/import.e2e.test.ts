@@ -47,7 +47,10 @@ describe('Importeren and Bronnen in Chromium through the web shell', () => {
     const page = await newPage(browser);
     await page.goto(shell.url);
     await page.getByRole('button', { name: 'Bronnen' }).click();
-    await page.getByText('Nog geen geïmporteerde bestanden').waitFor();
+    // Before any import the shipped documents are listed: the screen says so, not "no sources".
+    await page.getByTestId('no-files-yet').waitFor();
+    await expect(page.getByTestId('no-files-yet').textContent()).resolves.toMatch(/^U hebt nog geen bestanden geïmporteerd\. Hieronder staan de \d+ bronnen die met Wijkverkenner zijn meegeleverd/);
+    await expect(page.getByText('Nog geen geïmporteerde bestanden').count()).resolves.toBe(0);
     await screenshot(page, 'bronnen-leeg');
 
     await page.getByRole('button', { name: 'Importeren' }).first().click();
@@ -113,6 +116,19 @@ describe('Importeren and Bronnen in Chromium through the web shell', () => {
     await figureRow.first().waitFor();
     await expect(figureRow.first().textContent()).resolves.toContain(expected.area);
     await screenshot(page, 'bronnen');
+
+    // Bronnen → Verwijderen, with a confirmation that says what goes; then the import is gone.
+    await page.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.waitFor();
+    await expect(confirm.textContent()).resolves.toContain(`${fileName} (blad`);
+    await expect(confirm.textContent()).resolves.toContain('Dit kan niet ongedaan worden gemaakt');
+    await screenshot(page, 'bronnen-verwijderen');
+    await confirm.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await page.getByRole('status').filter({ hasText: 'is verwijderd' }).waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'is verwijderd' }).textContent()).resolves.toContain(real ? '14.030 cijfers verwijderd' : '15 cijfers verwijderd');
+    await expect(page.locator('.grid-box').first().locator('[role="row"]', { hasText: fileName }).count()).resolves.toBe(0);
+    await screenshot(page, 'bronnen-verwijderd');
     expect(pageProblems(page)).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CommitRequest, ImportPreview, ImportReport, MappingSummary, SourceSummary } from '../../../shared/contract/import';
+import type { CommitRequest, ImportPreview, ImportReport, MappingSummary, SourceRemoval, SourceSummary } from '../../../shared/contract/import';
 import type { JobStatus } from '../../../shared/contract/jobs';
 import type { AreaChoice } from '../../../shared/contract/import-choices';
 import type { Problem } from '../../../shared/contract/import-preview';
 import type { Failure } from '../../../shared/errors';
+import type { Services } from '../../app/services';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../command';
 import { printJson, printTable, unwrap } from '../output';
 import { formatCount } from '../../../shared/domain/format/number';
@@ -20,7 +21,7 @@ const IMPORT_USAGE = 'import FILE [--sheet NAME] [--mapping auto|none|NAME] [--p
   + '         [--create-areas | --no-create-areas] [--accept-fuzzy] [--alias TEXT=CODE]... [--skip-area TEXT]... [--allow-skips]\n'
   + '         [--under GM0344 [--level buurt|wijk|eigen]]\n'
   + '         [--layout wide|long|transposed|dictionary|composition] [--header-rows 3,4] [--encoding utf-8|windows-1252|…]\n'
-  + '         [--separator ";"|","|tab] [--decimal ,|.] [--save-mapping NAME] [--note TEXT]';
+  + '         [--separator ";"|","|tab] [--decimal ,|.] [--block N | --range B6:AB19] [--save-mapping NAME] [--note TEXT]';
 
 const IMPORT_SUMMARY = [
   'Import a spreadsheet (.xlsx, .xls, .ods, .csv, .txt) in one transaction: all of it or nothing.',
@@ -42,8 +43,15 @@ const IMPORT_SUMMARY = [
   '      An import that would skip more than 5% of its figures is not committed: it exits 1 with one line',
   '      saying why ("14,030 figures skipped: 121 areas not in the store — use --create-areas"), unless',
   '      --allow-skips says that is intended.',
-  '      The same file again is recognised and adds nothing; a changed file (same name and sheet, or the',
-  '      same mapping) supersedes the figures it revises and keeps the old ones as history.',
+  '      The same file again is recognised and adds nothing — unless its earlier import left figures out and',
+  '      more is importable now (areas created this time): then it is imported again as a revision. A changed',
+  '      file (same name and sheet, or the same mapping) supersedes the figures it revises and keeps the old',
+  '      ones as history. `sources remove ID` takes an import out whole.',
+  '      Several tables stacked in one sheet are never read as one table: --block N reads the Nth, --range',
+  '      B6:AB19 reads that part; without either the import refuses (exit 1), naming the blocks and their ranges.',
+  '      A cell formatted as a percentage stores the percentage (0.0092 shown as 0,9 % is 0.92).',
+  '      Columns with the same header, or none, become separate indicators named with the column ("Aantal',
+  '      (kolom D)"); a unit in parentheses at the end of a header wins ("… binnen 1 km (aantal)" is a count).',
   '      --dry-run previews only. --json prints {committed, source_id, file, sha256, sheet, layout, header_rows,',
   '      rows_read, observations, areas_matched, areas_unmatched, indicators_new, figures_skipped, skip_summary, issues[]}.',
   '      Exit 1 when nothing could be committed, or too much would be skipped.',
@@ -178,6 +186,8 @@ export const importCommand: CliCommand = {
         level: { type: 'string' },
         layout: { type: 'string' },
         'header-rows': { type: 'string' },
+        block: { type: 'string' },
+        range: { type: 'string' },
         encoding: { type: 'string' },
         separator: { type: 'string' },
         decimal: { type: 'string' },
@@ -192,6 +202,13 @@ export const importCommand: CliCommand = {
       headerRows = values['header-rows'].split(',').map((x) => Number(x.trim()));
       if (headerRows.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError('--header-rows takes row numbers, e.g. 3 or 3,4');
     }
+    let block: number | undefined;
+    if (values.block !== undefined) {
+      block = Number(values.block);
+      if (!Number.isInteger(block) || block < 1) throw new UsageError('--block takes the number of a table in the sheet (1, 2, …; a preview lists them)');
+    }
+    if (values.range !== undefined && !/^[A-Za-z]{1,3}[1-9]\d*:[A-Za-z]{1,3}[1-9]\d*$/.test(values.range)) throw new UsageError(`--range takes a range of cells such as B6:AB19, not "${values.range}"`);
+    if (block !== undefined && values.range !== undefined) throw new UsageError('--block and --range both say which part of the sheet to read: give one');
     let separator: ';' | ',' | '\t' | '|' | undefined;
     if (values.separator !== undefined) {
       separator = SEPARATORS[values.separator];
@@ -204,6 +221,8 @@ export const importCommand: CliCommand = {
       ...(values.period !== undefined ? { period: values.period } : {}),
       ...(values.layout !== undefined ? { layout: values.layout } : {}),
       ...(headerRows ? { headerRows } : {}),
+      ...(block !== undefined ? { block } : {}),
+      ...(values.range !== undefined ? { range: values.range.toUpperCase() } : {}),
       ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
       ...(separator ? { separator } : {}),
       ...(values.decimal !== undefined ? { decimalSeparator: values.decimal } : {}),
@@ -221,6 +240,10 @@ export const importCommand: CliCommand = {
       }
       const p = res.value;
       print(fromPreview(p));
+      if (!p.blockChosen) {
+        io.err(`${fileName}: sheet ${p.sheet} holds ${p.blocks.length} tables, one below the other: ${p.blocks.map((b) => `block ${b.index} ${b.range}${b.title ? ` "${b.title}"` : ''}`).join(', ')}; choose one with --block N or --range (e.g. --range ${p.blocks[0]?.range ?? 'B6:AB19'})\n`);
+        return EXIT.data;
+      }
       if (p.skips.tooMany && !values['allow-skips']) {
         io.err(`${fileName}: ${p.skips.line ?? ''}; an import would not be committed (--allow-skips imports the rest)\n`);
         return EXIT.data;
@@ -257,10 +280,21 @@ export const importCommand: CliCommand = {
 
 export const sourcesCommand: CliCommand = {
   name: 'sources',
-  summary: 'List the sources in the store: imported files (sha256, sheet, counts) and cited documents.',
-  usage: 'sources [--json]',
+  summary: 'List the sources in the store: imported files (sha256, sheet, counts) and cited documents; `sources remove ID` removes an imported file whole.',
+  usage: [
+    'sources [--json]',
+    'sources remove ID [--json]',
+    '  remove: removes the import with that id (see `sources`) in one transaction and says what went',
+    '  with it: its figures (current and replaced), the areas it created that nothing else uses; the',
+    '  earlier figures it had replaced are current again. Indicators and saved mappings stay.',
+    '  Shipped documents cannot be removed. --json prints {source_id, file, sheet, figures, current,',
+    '  superseded, restored, areas_removed, areas_kept, members_removed, indicators_without_figures,',
+    '  mapping_name}.',
+  ].join('\n'),
   run: async (args, services, io) => {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+    if (positionals[0] === 'remove') return removeSourceCommand(positionals.slice(1), values.json, services, io);
+    if (positionals.length > 0) throw new UsageError(`unknown sources command "${positionals[0]}": give none (list) or remove ID`);
     const res = unwrap<SourceSummary[]>(io, await services.call('sources.list', {}));
     if (!res.ok) return res.code;
     if (values.json) printJson(io, res.value);
@@ -274,6 +308,27 @@ export const sourcesCommand: CliCommand = {
     return EXIT.ok;
   },
 };
+
+async function removeSourceCommand(rest: string[], json: boolean, services: Services, io: CliIO): Promise<number> {
+  const id = Number(rest[0]);
+  if (rest.length !== 1 || !Number.isInteger(id) || id < 1) throw new UsageError('sources remove takes one source id (a whole number; see `sources`)');
+  const res = unwrap<SourceRemoval>(io, await services.call('sources.remove', { id }));
+  if (!res.ok) return res.code;
+  const r = res.value;
+  if (json) {
+    printJson(io, r);
+    return EXIT.ok;
+  }
+  const what = `${r.file ?? `bron ${r.sourceId}`}${r.sheet ? `, blad ${r.sheet}` : ''}`;
+  io.out(`Bron ${r.sourceId} (${what}) verwijderd.\n`);
+  io.out(`  ${formatCount(r.figures)} cijfers verwijderd (${formatCount(r.current)} actueel, ${formatCount(r.superseded)} al vervangen door een latere import)\n`);
+  if (r.restored > 0) io.out(`  ${formatCount(r.restored)} eerdere cijfers die deze import had vervangen zijn weer actueel\n`);
+  if (r.areasRemoved + r.areasKept > 0) io.out(`  ${formatCount(r.areasRemoved)} gebieden die deze import aanmaakte verwijderd${r.areasKept > 0 ? `; ${formatCount(r.areasKept)} blijven (andere cijfers of samenstellingen gebruiken ze)` : ''}\n`);
+  if (r.membersRemoved > 0) io.out(`  ${formatCount(r.membersRemoved)} voorgestelde leden van focusgebieden verwijderd\n`);
+  if (r.indicatorsWithoutFigures > 0) io.out(`  ${formatCount(r.indicatorsWithoutFigures)} indicatoren hebben nu geen actuele cijfers meer; ze blijven bestaan\n`);
+  if (r.mappingName) io.out(`  de opgeslagen koppeling "${r.mappingName}" blijft\n`);
+  return EXIT.ok;
+}
 
 export const mappingsCommand: CliCommand = {
   name: 'mappings',

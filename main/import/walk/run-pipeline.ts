@@ -47,8 +47,10 @@ function stepsOf(prepared: PreparedImport, hooks: PipelineHooks): { sink?: Event
   return { sink: steps.sink, skipped: () => steps.skippedFigures };
 }
 
-async function walkWhole(grid: Grid, opened: OpenedSheet, input: PipelineInput, hooks: PipelineHooks): Promise<PipelineResult> {
-  const prepared = prepareImport({ ...input, grid, file: previewFileOf(opened), sheetNames: opened.sheetNames });
+async function walkWhole(whole: Grid, opened: OpenedSheet, input: PipelineInput, hooks: PipelineHooks): Promise<PipelineResult> {
+  const prepared = prepareImport({ ...input, grid: whole, file: previewFileOf(opened), sheetNames: opened.sheetNames });
+  // The part of the sheet the import reads: one of several stacked tables, or a range (else all of it).
+  const grid = prepared.input.grid;
   hooks.onPrepared?.(prepared);
   const steps = stepsOf(prepared, hooks);
   const { plan } = prepared;

@@ -9,6 +9,7 @@ import m0006 from './0006-source-extent.sql?raw';
 import m0007 from './0007-composition-history.sql?raw';
 import m0008 from './0008-boundaries.sql?raw';
 import m0009 from './0009-view-index.sql?raw';
+import m0010 from './0010-source-revisions.sql?raw';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: '0007-composition-history', sql: m0007 },
   { version: 8, name: '0008-boundaries', sql: m0008 },
   { version: 9, name: '0009-view-index', sql: m0009 },
+  { version: 10, name: '0010-source-revisions', sql: m0010 },
 ];
 
 export const latestVersion = migrations.length;

@@ -51,11 +51,12 @@ export function storeIndicators(db: Store): StoreIndicatorRow[] {
     .all() as StoreIndicatorRow[];
 }
 
-export function findImportedFile(db: Store, sha256: string, sheet: string): { id: number; importedAt: string; reportJson: string | null } | undefined {
-  const row = db.prepare("SELECT id, imported_at, report_json FROM source WHERE kind = 'file' AND sha256 = ? AND sheet = ?").get(sha256, sheet) as
-    | { id: number; imported_at: string; report_json: string | null }
+export function findImportedFile(db: Store, sha256: string, sheet: string): { id: number; importedAt: string; reportJson: string | null; observations: number } | undefined {
+  // The latest revision: a file whose earlier import left figures out may be imported again.
+  const row = db.prepare("SELECT id, imported_at, report_json, coalesce(observations_written, 0) AS observations FROM source WHERE kind = 'file' AND sha256 = ? AND sheet = ? ORDER BY id DESC LIMIT 1").get(sha256, sheet) as
+    | { id: number; imported_at: string; report_json: string | null; observations: number }
     | undefined;
-  return row ? { id: row.id, importedAt: row.imported_at, reportJson: row.report_json } : undefined;
+  return row ? { id: row.id, importedAt: row.imported_at, reportJson: row.report_json, observations: row.observations } : undefined;
 }
 
 /** Earlier imports a new one revises: the same file name and sheet, or the same saved mapping. */

@@ -22,6 +22,7 @@ export function MappingStep({ preview, measures, onMeasures }: { preview: Import
   if (preview.layout === 'dictionary') return <Definitions preview={preview} />;
   if (preview.layout === 'composition') return <Composition preview={preview} />;
 
+  const toName = preview.measures.filter((m) => m.toName && m.include).length;
   const where = preview.layout === 'transposed' ? 'Rij' : preview.layout === 'long' ? 'Variabele' : 'Kolom';
   return (
     <div className="step">
@@ -30,6 +31,12 @@ export function MappingStep({ preview, measures, onMeasures }: { preview: Import
         Welke indicator staat in elke {preview.layout === 'transposed' ? 'rij' : preview.layout === 'long' ? 'variabele' : 'kolom'}, in welke eenheid. Een code uit de CBS-lijst (zoals a_inw) of een indicator die al in het
         project staat; een nieuwe code maakt een nieuwe indicator, gemarkeerd om te beoordelen.
       </p>
+      {toName > 0 && (
+        <p className="notice warn" role="status" data-testid="to-name">
+          {toName === 1 ? '1 kolom heeft' : `${nl(toName)} kolommen hebben`} dezelfde kop als een andere kolom, of geen kop. Elke kolom wordt een eigen indicator, voorlopig genoemd
+          naar de kop en de kolomletter (zoals &ldquo;Aantal (kolom D)&rdquo;); niets wordt samengevoegd. Geef ze hieronder bij Naam een naam.
+        </p>
+      )}
       {preview.measures.length > 12 && (
         <input className="text-input w-lg" placeholder="Zoek een kolom of indicator…" aria-label="Zoek een kolom of indicator" value={filter} onChange={(e) => setFilter(e.target.value)} />
       )}
@@ -76,7 +83,23 @@ export function MappingStep({ preview, measures, onMeasures }: { preview: Import
                     {m.indicator.via === 'fuzzy' && <span className="muted"> controleer</span>}
                   </div>
                 </td>
-                <td className="label-cell">{known.get(m.indicator.code)?.name ?? m.indicator.name}</td>
+                <td className="label-cell">
+                  {m.indicator.isNew ? (
+                    <input
+                      className={m.toName ? 'text-input w-md needs-name' : 'text-input w-md'}
+                      aria-label={`Naam voor ${m.label || `kolom ${m.column ?? ''}`}`}
+                      defaultValue={m.indicator.name}
+                      key={m.indicator.name}
+                      onBlur={(e) => {
+                        const name = e.target.value.trim();
+                        if (name && name !== m.indicator.name) choose(m.key, { name });
+                      }}
+                    />
+                  ) : (
+                    known.get(m.indicator.code)?.name ?? m.indicator.name
+                  )}
+                  {m.toName && <div className="small warn">{m.toName === 'empty_header' ? 'geen kop: geef een naam' : 'dezelfde kop als een andere kolom: geef een naam'}</div>}
+                </td>
                 <td>
                   <select className="select" aria-label={`Eenheid van ${m.label}`} value={m.unit} onChange={(e) => choose(m.key, { unit: e.target.value as MeasureChoice['unit'] })}>
                     {UnitCode.options.map((u) => (

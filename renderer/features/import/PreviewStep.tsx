@@ -71,9 +71,10 @@ export function PreviewStep({ preview, busy, onCommit }: { preview: ImportPrevie
         <label htmlFor="imp-save-mapping">Koppeling bewaren als</label>
         <input id="imp-save-mapping" className="text-input w-lg" placeholder={preview.recipeMatch.name ?? 'naam (anders naar het bestand genoemd)'} value={mapping} onChange={(e) => setMapping(e.target.value)} />
         <span className="spacer" />
+        {!preview.blockChosen && <span className="warn">Dit blad bevat meer tabellen: kies er bij Blad één.</span>}
         {writes === 0 && <span className="warn">Er is niets om te importeren; zie de meldingen.</span>}
         {errors > 0 && writes > 0 && <span className="muted small">Cellen en rijen met een fout worden overgeslagen.</span>}
-        <button type="button" className="button primary" disabled={busy || writes === 0} onClick={() => onCommit(mapping.trim() || null)}>
+        <button type="button" className="button primary" disabled={busy || writes === 0 || !preview.blockChosen} onClick={() => onCommit(mapping.trim() || null)}>
           Importeren
         </button>
       </div>

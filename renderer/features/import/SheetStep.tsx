@@ -26,7 +26,7 @@ export function SheetStep({ preview, options, onOptions }: { preview: ImportPrev
           <div className="choice-list">
             {preview.sheetNames.map((name) => (
               <label key={name} className="check">
-                <input type="radio" name="sheet" checked={preview.sheet === name} onChange={() => onOptions({ ...options, sheet: name })} />
+                <input type="radio" name="sheet" checked={preview.sheet === name} onChange={() => onOptions({ ...options, sheet: name, block: undefined, range: undefined })} />
                 {name}
               </label>
             ))}
@@ -36,6 +36,26 @@ export function SheetStep({ preview, options, onOptions }: { preview: ImportPrev
         <p>
           Het bestand heeft één blad: <strong>{preview.sheet}</strong>.
         </p>
+      )}
+
+      {preview.blocks.length > 1 && (
+        <fieldset className="plain" data-testid="blocks">
+          <legend>Dit blad bevat {preview.blocks.length} tabellen onder elkaar. Welke importeert u?</legend>
+          {!preview.blockChosen && (
+            <p className="notice warn" role="status">
+              Kies een tabel: het blad wordt nooit als één tabel gelezen. Tot u kiest, toont het voorbeeld tabel 1; importeren kan pas na uw keuze.
+            </p>
+          )}
+          <div className="choice-list">
+            {preview.blocks.map((b) => (
+              <label key={b.index} className="check">
+                <input type="radio" name="block" checked={preview.blockChosen && preview.block === b.index} onChange={() => onOptions({ ...options, block: b.index, range: undefined })} />
+                Tabel {b.index}: <span className="mono">{b.range}</span>
+                {b.title && <> — {b.title}</>} <span className="muted">({b.dataRows} {b.dataRows === 1 ? 'rij' : 'rijen'})</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
       )}
 
       {isText && (

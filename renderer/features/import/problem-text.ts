@@ -28,6 +28,10 @@ export const KIND_NL: Record<Problem['kind'], string> = {
   too_many_skipped: 'Te veel overgeslagen',
   total_mismatch: 'Totaal wijkt af',
   total_checked: 'Totaal klopt',
+  several_tables: 'Meer tabellen',
+  revision: 'Nieuwe versie',
+  duplicate_header: 'Dezelfde kop',
+  empty_header: 'Geen kop',
 };
 
 const q = (raw: string | undefined): string => `"${(raw ?? '').trim()}"`;
@@ -89,6 +93,14 @@ export function problemText(p: Problem): string {
     }
     case 'total_checked':
       return 'De totaalrij is gelijk aan de som van de rijen die ze telt; ze wordt niet als gebied geïmporteerd.';
+    case 'several_tables':
+      return 'Dit blad bevat meer tabellen onder elkaar; kies bij Blad welke tabel u importeert. Het blad wordt nooit als één tabel gelezen.';
+    case 'revision':
+      return 'Dit bestand was al geïmporteerd, maar toen bleven cijfers buiten; nu is het opnieuw geïmporteerd als nieuwe versie. De eerdere cijfers blijven bewaard als geschiedenis.';
+    case 'duplicate_header':
+      return `Meer kolommen heten ${q(p.raw)}; elke kolom wordt een eigen indicator met de kolomletter in de naam. Geef ze bij Koppeling een naam.`;
+    case 'empty_header':
+      return 'Deze kolom heeft cijfers maar geen kop; ze wordt een indicator met de kolomletter als naam. Geef haar bij Koppeling een naam.';
     case 'too_many_skipped':
       return 'Een groot deel van de cijfers zou worden overgeslagen; er is niets geïmporteerd.';
   }

@@ -1,12 +1,13 @@
 import { type ColDef, type RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
-import type { SourceSummary } from '../../../shared/contract/import';
+import type { SourceRemoval, SourceSummary } from '../../../shared/contract/import';
 import { EmptyState, ErrorPanel, Loading } from '../../ui/StatusPanels';
 import { useCall } from '../../ui/use-call';
 import { gridTheme } from '../../ui/grid-theme';
 import { BackupAction } from './BackupAction';
 import { SourceFigures } from './SourceFigures';
+import { RemoveSource, removalText } from './RemoveSource';
 import { formatCount } from '../../../shared/domain/format/number';
 
 const KIND_NL: Record<SourceSummary['kind'], string> = { file: 'bestand', document: 'document', seed: 'meegeleverd' };
@@ -15,8 +16,9 @@ const when = (iso: string): string => new Date(iso).toLocaleString('nl-NL', { da
 
 /** Bronnen: every imported file and cited document, and the figures of the one you pick. */
 export function SourcesScreen() {
-  const [state] = useCall('sources.list', {});
+  const [state, reload] = useCall('sources.list', {});
   const [picked, setPicked] = useState<number | null>(null);
+  const [removed, setRemoved] = useState<SourceRemoval | null>(null);
   const sources = useMemo(() => (state.status === 'ok' ? state.value : []), [state]);
   const files = sources.filter((s) => s.kind === 'file');
   const selected = sources.find((s) => s.id === picked) ?? files[0] ?? null;
@@ -50,8 +52,19 @@ export function SourcesScreen() {
         </div>
         {state.status === 'loading' && <Loading what="Bronnen" />}
         {state.status === 'error' && <ErrorPanel error={state.error} />}
-        {state.status === 'ok' && files.length === 0 && (
-          <EmptyState title="Nog geen geïmporteerde bestanden" next="Importeer een spreadsheet via Importeren (Alt+3); daarna staat het hier, met al zijn cijfers en hun herkomst." />
+        {removed && (
+          <p className="notice ok" role="status">
+            {removalText(removed)}
+          </p>
+        )}
+        {state.status === 'ok' && sources.length === 0 && (
+          <EmptyState title="Nog geen bronnen" next="Importeer een spreadsheet via Importeren (Alt+3); daarna staat het hier, met al zijn cijfers en hun herkomst." />
+        )}
+        {state.status === 'ok' && sources.length > 0 && files.length === 0 && (
+          <p className="notice" data-testid="no-files-yet">
+            U hebt nog geen bestanden geïmporteerd. Hieronder {sources.length === 1 ? 'staat de bron' : `staan de ${sources.length} bronnen`} die met Wijkverkenner {sources.length === 1 ? 'is' : 'zijn'} meegeleverd
+            (documenten en gegevens waaruit de meegeleverde cijfers komen). Importeer een spreadsheet via Importeren (Alt+3); daarna staat het hier ook, met al zijn cijfers en hun herkomst.
+          </p>
         )}
         {state.status === 'ok' && sources.length > 0 && (
           <div className="grid-box" style={{ height: Math.min(36 + 32 * sources.length + 24, 340) }}>
@@ -78,6 +91,15 @@ export function SourcesScreen() {
               Cijfers uit {selected.file ?? selected.title}
               {selected.sheet && selected.kind === 'file' && <span className="count"> · blad {selected.sheet}</span>}
             </h2>
+            <RemoveSource
+              key={selected.id}
+              source={selected}
+              onRemoved={(r) => {
+                setRemoved(r);
+                setPicked(null);
+                reload();
+              }}
+            />
           </div>
           {selected.supersedesSourceId !== null && <p className="notice">Deze import vervangt cijfers uit bron {selected.supersedesSourceId}; de oude cijfers blijven bewaard als geschiedenis.</p>}
           <SourceFigures key={selected.id} sourceId={selected.id} />

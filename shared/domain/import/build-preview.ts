@@ -6,6 +6,7 @@ import { applyMeasureChoices } from './choices';
 import { ImportChoices, type ImportChoicesInput } from '../../contract/import-choices';
 import { ProblemCollector, type Findings } from './collect-problems';
 import { detectPlan, type PlanOverrides } from './detect-plan';
+import { detectBlocks, maskGrid, parseRange, type SheetBlock } from './detect-blocks';
 import { extractRecords, type ExtractEvent } from './extract-records';
 import type { Grid } from './grid';
 import type { IndicatorCatalogue } from './indicator-catalogue';
@@ -55,6 +56,8 @@ export interface BuildPreviewInput {
   overrides?: PlanOverrides;
   /** The analyst's indicator mapping and area decisions. */
   choices?: ImportChoicesInput;
+  /** One of several tables stacked in the sheet (1-based block), or a range such as "B6:AB19". */
+  part?: { block?: number; range?: string };
 }
 
 /** What a walk takes besides the sheet itself (the import's side and the reading thread's side both walk with it). */
@@ -114,9 +117,45 @@ export interface PreparedImport {
   composition: ImportPreview['composition'];
   /** Wide, long and transposed tables hold figures; dictionaries and composition lists do not. */
   figuresExpected: boolean;
+  /** Tables stacked in the sheet (none when it holds one), the one read, and whether the analyst chose it. */
+  blocks: SheetBlock[];
+  block: number | null;
+  range: string | null;
+  /** Several blocks and neither a block nor a range given: previewed as block 1, never committed. */
+  blockUnchosen: boolean;
 }
 
-export function prepareImport(input: BuildPreviewInput): PreparedImport {
+/** The sheet, or the part of it the analyst chose; several tables with no choice read as the first (for the preview only). */
+function choosePart(input: BuildPreviewInput): { grid: Grid; blocks: SheetBlock[]; block: number | null; range: string | null; unchosen: boolean } {
+  const blocks = detectBlocks(input.grid);
+  const part = input.part ?? {};
+  if (part.range) {
+    const b = parseRange(part.range);
+    if (!b) throw new AppError('INPUT_INVALID', `"${part.range}" is not a range of cells (e.g. B6:AB19)`);
+    return { grid: maskGrid(input.grid, b), blocks, block: null, range: part.range.toUpperCase(), unchosen: false };
+  }
+  if (part.block !== undefined) {
+    const chosen = blocks[part.block - 1];
+    if (!chosen) {
+      throw new AppError('INPUT_INVALID', blocks.length === 0
+        ? `sheet ${input.grid.name} holds one table, not blocks: leave out the block number`
+        : `sheet ${input.grid.name} holds ${blocks.length} tables; block ${part.block} is not one of them (${blocksText(blocks)})`);
+    }
+    return { grid: maskGrid(input.grid, chosen, chosen.titleRows), blocks, block: chosen.index, range: chosen.range, unchosen: false };
+  }
+  const first = blocks[0];
+  if (!first) return { grid: input.grid, blocks, block: null, range: null, unchosen: false };
+  return { grid: maskGrid(input.grid, first, first.titleRows), blocks, block: first.index, range: first.range, unchosen: true };
+}
+
+/** "block 1 B6:AB19 "Bevolking", block 2 B23:AB36 "Woningen"" */
+export function blocksText(blocks: readonly SheetBlock[]): string {
+  return blocks.map((b) => `block ${b.index} ${b.range}${b.title ? ` "${b.title}"` : ''}`).join(', ');
+}
+
+export function prepareImport(whole: BuildPreviewInput): PreparedImport {
+  const part = choosePart(whole);
+  const input: BuildPreviewInput = { ...whole, grid: part.grid };
   const { grid, file, catalogue } = input;
   const index = buildAreaIndex(input.areas, input.aliases ?? []);
   const choices = ImportChoices.parse(input.choices ?? {});
@@ -144,6 +183,9 @@ export function prepareImport(input: BuildPreviewInput): PreparedImport {
   }
 
   const collector = new ProblemCollector(file.name, grid.name, plan);
+  if (part.unchosen) {
+    collector.add('several_tables', 'error', `sheet ${grid.name} holds ${part.blocks.length} tables, one below the other: ${blocksText(part.blocks)}; choose one (--block N or --range B6:AB19); the preview shows block 1`);
+  }
   headerProblems(plan, collector);
   const definitions = dictionaryPreview(grid, plan, collector, (variable) => catalogue.byCode.has(slugFor(variable)));
   const composition = compositionPreview(grid, plan, index, collector, choices.areas.newAreas);
@@ -166,6 +208,10 @@ export function prepareImport(input: BuildPreviewInput): PreparedImport {
     definitions,
     composition,
     figuresExpected,
+    blocks: part.blocks,
+    block: part.block,
+    range: part.range,
+    blockUnchosen: part.unchosen,
   };
 }
 
@@ -271,6 +317,10 @@ export function finishPreview(prepared: PreparedImport, sampleGrid: Grid = prepa
       titles: plan.region.titles,
       footnotes: plan.region.footnotes,
     },
+    blocks: prepared.blocks.map((b) => ({ index: b.index, range: b.range, title: b.title, dataRows: b.dataRows })),
+    block: prepared.block,
+    blockChosen: !prepared.blockUnchosen,
+    range: prepared.range,
     decimalSeparator: plan.decimalSeparator,
     conventions: { ...plan.conventions, evidence: prepared.conventionsEvidence },
     period: {

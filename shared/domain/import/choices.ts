@@ -18,6 +18,8 @@ function chosen(m: MeasurePlan, c: MeasureChoice, catalogue: IndicatorCatalogue)
   } else if (c.name && m.indicator.isNew) {
     next.indicator = { ...m.indicator, name: c.name };
   }
+  // Named or mapped by the analyst: no longer a column to name.
+  if (c.name || (c.indicator && c.indicator !== m.indicator.code)) delete next.toName;
   if (c.unit) next = { ...next, unit: c.unit, unitSource: 'recipe' };
   if (next.unit !== m.unit) {
     // "(x 1 000)" in the header still multiplies; a header unit of another kind no longer converts.

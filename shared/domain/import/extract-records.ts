@@ -1,7 +1,7 @@
 import { parseCell } from '../numbers/parse-cell';
 import type { ColumnContext, ParsedCell } from '../numbers/parsed-cell';
 import { periodFromCell } from './detect-period';
-import type { Grid } from './grid';
+import type { Grid, GridCell } from './grid';
 import type { ImportPlan, MeasurePlan } from './import-plan';
 import { areaLabel, type AreaResolver, type ResolvedArea } from './resolve-areas';
 
@@ -78,6 +78,17 @@ function areaKey(grid: Grid, plan: ImportPlan, r: number): { code: string | numb
   return { code, name, c: code !== null || nameColumn === undefined ? (codeColumn ?? 0) : nameColumn };
 }
 
+/**
+ * The cell as it stood: its text — but a workbook number shown as a percentage ("0.9%") keeps its
+ * stored value too ("0.9% = 0.0092"), since the figure (0.92) is computed from the value, not the text.
+ */
+function rawText(cell: GridCell): string {
+  const text = cell.text;
+  // indexOf first: this runs for every figure of a national import.
+  if (cell.value === undefined || text.indexOf('%') < 0) return text;
+  return /%\s*$/.test(text) ? `${text} = ${cell.value}` : text;
+}
+
 export function* extractRecords(grid: Grid, plan: ImportPlan, areas: AreaResolver): Generator<ExtractEvent> {
   const { region } = plan;
   const contexts = plan.measures.map((m) => contextFor(plan, m));
@@ -86,7 +97,7 @@ export function* extractRecords(grid: Grid, plan: ImportPlan, areas: AreaResolve
     const m = plan.measures[measure] as MeasurePlan;
     const headerPeriod = plan.period.source === 'header' || (period === null && m.period) ? (m.period ?? null) : null;
     return {
-      kind: 'figure', r, c, raw: cell.text, parsed: parseCell(cell, contexts[measure]), measure, area,
+      kind: 'figure', r, c, raw: rawText(cell), parsed: parseCell(cell, contexts[measure]), measure, area,
       period: headerPeriod ?? period, provisionalPeriod: headerPeriod !== null && (m.provisional ?? false), dimension,
     };
   };

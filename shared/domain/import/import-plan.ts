@@ -59,6 +59,12 @@ export interface MeasurePlan {
   include: boolean;
   /** Why a measure is left out by default (empty throughout, a code column). */
   excludedBecause?: string;
+  /**
+   * The header does not name the column on its own: it repeats another column's header, or is
+   * empty. The measure is a distinct indicator named with the header and the column's letter,
+   * for the analyst to name (cleared when they do).
+   */
+  toName?: 'duplicate_header' | 'empty_header';
 }
 
 export interface CbsConventions {

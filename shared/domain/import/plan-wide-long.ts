@@ -7,7 +7,8 @@ import type { Grid } from './grid';
 import { isPeriodHeader, isUnitHeader } from './header-words';
 import type { IndicatorCatalogue } from './indicator-catalogue';
 import type { AreaPlan, ImportPlan, MeasurePlan } from './import-plan';
-import { periodFromHeaderPart } from './detect-period';
+import { columnLetter } from './cell-address';
+import { periodFromHeader, periodFromHeaderPart } from './detect-period';
 import { planMeasure } from './plan-measure';
 import { isFigureColumn, isYearColumn, type ColumnProfile } from './profile-columns';
 
@@ -49,6 +50,21 @@ function areaPlan(profiles: readonly ColumnProfile[], exclude: Set<number>, fall
   return { area, ignored: chosen.parents, used };
 }
 
+const headerKey = (label: string): string => label.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Headers that more than one figure column carries (an export that dropped the category labels). */
+function repeatedHeaders(figureColumns: readonly ColumnProfile[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const p of figureColumns) if (p.header.label.trim() !== '') seen.set(headerKey(p.header.label), (seen.get(headerKey(p.header.label)) ?? 0) + 1);
+  return new Set([...seen].filter(([, n]) => n > 1).map(([k]) => k));
+}
+
+/** "Aantal" in column D → "Aantal (kolom D)"; a period in the header stays the column's period, not its name; no header → "Kolom G". */
+function positionalName(label: string, c: number): string {
+  const stem = (periodFromHeader(label)?.stem ?? label).trim();
+  return stem === '' ? `Kolom ${columnLetter(c)}` : `${stem} (kolom ${columnLetter(c)})`;
+}
+
 /**
  * @param tableLabel what the table is about (its title, else the sheet name): the indicator of
  *   columns headed by a period only ("Gebied | 2021 | 2022*"), which are one indicator over time
@@ -61,12 +77,16 @@ export function planWide(profiles: readonly ColumnProfile[], catalogue: Indicato
   const measures: MeasurePlan[] = [];
   const dimensions: number[] = [];
   let yearIndicator: MeasurePlan['indicator'] | undefined;
+  const repeated = repeatedHeaders(profiles.filter((p) => !exclude.has(p.c) && !used.has(p.c) && isFigureColumn(p)));
   for (const p of profiles) {
     if (exclude.has(p.c) || used.has(p.c)) continue;
     if (isFigureColumn(p)) {
       const onlyPeriod = periodFromHeaderPart(p.header.label) !== null && tableLabel !== '';
-      const key = onlyPeriod ? tableLabel : p.header.label || `column ${p.c + 1}`;
-      const m = planMeasure({ key, label: p.header.label, column: p.c, integers: p.integers, numbers: p.numbers, filled: p.filled, decimalSeparator: p.decimal.separator ?? sheetDecimal }, catalogue, taken);
+      const toName = onlyPeriod ? undefined : p.header.label.trim() === '' ? ('empty_header' as const) : repeated.has(headerKey(p.header.label)) ? ('duplicate_header' as const) : undefined;
+      const key = onlyPeriod ? tableLabel : toName ? positionalName(p.header.label, p.c) : p.header.label;
+      // A column to name is its own new indicator: a catalogue match by name would merge it with its twins.
+      const m = planMeasure({ key, label: p.header.label, column: p.c, integers: p.integers, numbers: p.numbers, filled: p.filled, decimalSeparator: p.decimal.separator ?? sheetDecimal }, toName ? { ...catalogue, byName: new Map(), indicators: [] } : catalogue, taken);
+      if (toName) m.toName = toName;
       // Every period-only column is the same indicator: suggest it once, share it.
       if (onlyPeriod) m.indicator = yearIndicator ??= m.indicator;
       measures.push(m);

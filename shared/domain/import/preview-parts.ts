@@ -50,6 +50,7 @@ export function measurePreviews(plan: ImportPlan, counts: Array<{ numbers: numbe
     decimalSeparator: m.decimalSeparator,
     include: m.include,
     ...(m.excludedBecause ? { excludedBecause: m.excludedBecause } : {}),
+    ...(m.toName ? { toName: m.toName } : {}),
     counts: counts[i] ?? { numbers: 0, signs: 0, invalid: 0 },
   }));
 }
@@ -68,8 +69,13 @@ export function headerProblems(plan: ImportPlan, collector: ProblemCollector): v
     const at = labelCell(plan, i);
     // raw: the label, for screens that say it in their own words.
     if (m.unitMismatch) collector.add('unit_mismatch', 'warning', `"${m.label}": ${m.unitMismatch}`, at, m.label);
+    if (m.include && m.toName === 'duplicate_header') {
+      const twins = plan.measures.filter((x) => x.toName === 'duplicate_header' && x.column !== undefined && x.label.trim().toLowerCase() === m.label.trim().toLowerCase()).map((x) => columnLetter(x.column as number));
+      collector.add('duplicate_header', 'warning', `"${m.label}" heads columns ${twins.join(', ')}: column ${columnLetter(m.column ?? 0)} becomes its own indicator "${m.indicator.name}" (${m.indicator.code}); give it a name`, at, m.label);
+    }
+    if (m.include && m.toName === 'empty_header') collector.add('empty_header', 'warning', `column ${m.column !== undefined ? columnLetter(m.column) : '?'} has figures but no header: it becomes indicator "${m.indicator.name}" (${m.indicator.code}); give it a name`, at, m.label);
     if (!m.include) collector.add('empty_column', 'info', `"${m.label}" is not imported: ${m.excludedBecause ?? 'excluded'}`, at, m.label);
-    else if (m.indicator.isNew) collector.add('new_indicator', 'info', `"${m.label}" matches no known indicator; it becomes new indicator ${m.indicator.code} (to review)`, at, m.label);
+    else if (m.indicator.isNew && !m.toName) collector.add('new_indicator', 'info', `"${m.label}" matches no known indicator; it becomes new indicator ${m.indicator.code} (to review)`, at, m.label);
   });
   for (const ig of plan.ignored) {
     if (ig.reason === 'empty column') collector.add('empty_column', 'info', `column ${columnLetter(ig.c)} is empty`, { r: plan.region.headerRows[0] ?? 0, c: ig.c });

@@ -3,7 +3,8 @@ import type { UnitBase } from './units';
 /**
  * Reads the unit and scale a column header states: "(%)", "aantal", "(Getal)", "euro",
  * "x 1 000", "(x € 1.000)", "x1000 euro", "per 1 000 inwoners", "km", "ha". Returns what it found
- * and the words it found it in, so the preview can show the analyst why it guessed a unit.
+ * and the words it found it in, so the preview can show the analyst why it guessed a unit. A unit
+ * in parentheses at the end of the label (before any period) wins over words earlier in it.
  */
 export interface HeaderUnit {
   base?: UnitBase;
@@ -47,16 +48,45 @@ function factorOf(text: string): { factor: number; evidence: string } | null {
   return null;
 }
 
+// A period that ends a label ("|2024", " 2024", "(2023)", "2022*") is not part of its unit.
+const TRAILING_PERIOD = /(?:\s*\|\s*|\s+|\s*\()(?:19|20)\d\d\*?\)?\s*$/;
+// The last parenthesised part of a label: "…/Binnen 1 km (aantal)" → "(aantal)".
+const TRAILING_PARENS = /\(([^()]*)\)\s*\*?\s*$/;
+
+function baseOf(text: string): { base: UnitBase; evidence: string } | null {
+  for (const [re, base] of PATTERNS) {
+    const m = re.exec(text);
+    if (m) return { base, evidence: m[0].trim() };
+  }
+  return null;
+}
+
+/**
+ * A unit in parentheses at the end of a label wins over words earlier in it:
+ * "Nabijheid/Aantal huisartsenpraktijken/Binnen 1 km (aantal)" is a count, not a distance.
+ */
+function trailingUnit(header: string): HeaderUnit | null {
+  const m = TRAILING_PARENS.exec(header.replace(TRAILING_PERIOD, ''));
+  if (!m) return null;
+  const inner = `(${m[1] ?? ''})`;
+  const found = baseOf(inner);
+  if (!found) return null;
+  const own = factorOf(inner);
+  const f = own ?? factorOf(header);
+  // The evidence is the whole parenthesised unit, as the label writes it ("(x1000 euro)", "(%)").
+  return { base: found.base, factor: f?.factor ?? 1, evidence: [...(f && !own ? [f.evidence] : []), inner] };
+}
+
 export function unitFromHeader(header: string): HeaderUnit {
+  const trailing = trailingUnit(header);
+  if (trailing) return trailing;
   const evidence: string[] = [];
   const f = factorOf(header);
   if (f) evidence.push(f.evidence);
-  for (const [re, base] of PATTERNS) {
-    const m = re.exec(header);
-    if (m) {
-      evidence.push(m[0].trim());
-      return { base, factor: f?.factor ?? 1, evidence };
-    }
+  const found = baseOf(header);
+  if (found) {
+    evidence.push(found.evidence);
+    return { base: found.base, factor: f?.factor ?? 1, evidence };
   }
   return { factor: f?.factor ?? 1, evidence };
 }

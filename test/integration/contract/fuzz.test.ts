@@ -50,6 +50,7 @@ beforeAll(async () => {
     'scenario.compare': { scenarios: [{ definition }] },
     'scenario.list': {},
     'sources.list': {},
+    'sources.remove': { id: 999_999 },
     'mappings.list': {},
     'import.indicators': {},
     'compare.run': { areas: 'focus', indicators: ['a_inw'], period: 'latest', references: ['municipality', 'NL', 'total'] },

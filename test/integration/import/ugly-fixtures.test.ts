@@ -86,7 +86,7 @@ describe('generated ugly files', () => {
     expect(figureAt(p, 'C4')).toMatchObject({ raw: '91.315', parsed: { kind: 'number', value: 91315 }, area: { code: 'GM1900' } });
     expect(figureAt(p, 'C6')).toMatchObject({ parsed: { value: 124058 }, area: { code: 'GM0080' } });
     expect(figureAt(p, 'D4').parsed).toEqual({ kind: 'number', value: 71.5 });
-    expect(v.measures.find((m) => m.column === 'E')).toMatchObject({ unit: 'euro_x1000', unitEvidence: ['x € 1.000', '€'] });
+    expect(v.measures.find((m) => m.column === 'E')).toMatchObject({ unit: 'euro_x1000', unitEvidence: ['(x € 1.000)'] });
     // The accents survived the decoding: the name column holds "Súdwest-Fryslân".
     expect(p.workbook.sheets[0]?.cell(3, 0).text).toBe('Súdwest-Fryslân');
     // GM1970 is a valid code the store does not know yet: offered for creation, not an error.

@@ -51,6 +51,13 @@ describe('unitFromHeader', () => {
     ['Afstand tot huisartsenpraktijk (km)', 'km', 1],
     ['Oppervlakte land (ha)', 'ha', 1],
     ['Woningvoorraadsom', undefined, 1],
+    // A unit in parentheses at the end wins over words earlier in the label (issue 15, class 10).
+    ['Nabijheid/Aantal huisartsenpraktijken/Binnen 1 km (aantal)', 'count', 1],
+    ['Afstand tot school binnen 3 km (%)|2023', 'percent', 1],
+    ['Oppervlakte in km2 per wijk (Getal) 2024', 'number', 1],
+    ['Aandeel huurwoningen (aantal) (2023)', 'count', 1],
+    ['Inkomen x 1 000 (euro)', 'euro', 1000],
+    ['Binnen 1 km (2023)', 'km', 1],
   ])('%j → %s × %d', (header, base, factor) => {
     const u = unitFromHeader(header);
     expect(u.base).toBe(base);
