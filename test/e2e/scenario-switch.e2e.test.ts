@@ -69,7 +69,7 @@ describe('Monte Carlo results stay with their scenario', () => {
     await runAndExpectNoBands();
     await monteCarlo('1.000', '7', 'oortzetting');
     await screenshot(page, 'scenario-switch-first');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await expect.poll(() => page.locator('.saved-list').textContent()).toContain('Doorloop met bandbreedte');
   });
 
