@@ -157,7 +157,7 @@ describe.skipIf(!hasRealData)('charts, profile, index and map in Chromium (real 
     const list = page.getByRole('list', { name: 'Samengestelde cijfers' });
     await list.waitFor({ timeout: 30_000 });
     // The same aggregate Vergelijken and the profile show: 35.255 residents from WK034403.
-    expect(await list.textContent()).toMatch(/Utrecht Overvecht.*1 leden: WK034403/);
+    expect(await list.textContent()).toMatch(/Utrecht Overvecht.*1 lid: WK034403/);
     await expect.poll(() => page.locator('.map-plot .choroplethlocation').count()).toBeGreaterThan(0);
     expect(await page.locator('.map-figure .source-line').textContent()).toMatch(/samengesteld \(Σ\) uit de wijken en buurten/);
     const legend = await page.getByRole('list', { name: 'Legenda' }).textContent();

@@ -104,7 +104,7 @@ export function ChoroplethMap({ features, model, label, height = 540 }: { featur
 
 /** The hover's source: the file and cell, or for an aggregate its members and whether they are confirmed. */
 function hoverSource(f: MapFigure): string {
-  if (f.aggregated) return `samengesteld uit ${f.members?.length ?? 0} leden${f.proposal ? ', samenstelling te bevestigen' : ''}`;
+  if (f.aggregated) return `samengesteld uit ${f.members?.length ?? 0} ${(f.members?.length ?? 0) === 1 ? 'lid' : 'leden'}${f.proposal ? ', samenstelling te bevestigen' : ''}`;
   return f.source;
 }
 

@@ -197,7 +197,7 @@ export function MapScreen() {
                             <li key={f.areaCode}>
                               {names.get(f.areaCode) ?? f.areaCode}
                               {f.proposal && <> <span className="badge confirm-badge">te bevestigen</span></>}
-                              <span className="muted"> — {f.members?.length ?? 0} leden: {(f.members ?? []).slice(0, 8).join(', ')}{(f.members?.length ?? 0) > 8 ? ' …' : ''}</span>
+                              <span className="muted"> — {f.members?.length ?? 0} {(f.members?.length ?? 0) === 1 ? 'lid' : 'leden'}: {(f.members ?? []).slice(0, 8).join(', ')}{(f.members?.length ?? 0) > 8 ? ' …' : ''}</span>
                             </li>
                           ))}
                         </ul>
