@@ -1,4 +1,4 @@
-import type { BriefingSource, BriefingTable } from '../../../shared/domain/briefing';
+import type { BriefingFigure, BriefingSource, BriefingTable } from '../../../shared/domain/briefing';
 import type { Store } from '../../store/open-store';
 import { sourcesByIds } from '../../store/queries/briefings';
 
@@ -29,3 +29,25 @@ export function storeSources(db: Store, ids: number[]): BriefingSource[] {
 
 /** "2023-2025" → "2023–2025". */
 export const periodText = (p: string): string => p.replace(/^(\d{4})-(\d{4})$/, '$1–$2');
+
+/**
+ * A stored figure as a briefing cell's figure: its value, range, qualifier and CBS sign as stored,
+ * the period said in the cell when it differs from the table's usual one, and its source.
+ */
+export function storedFigure(
+  f: Pick<BriefingFigure, 'value' | 'low' | 'high' | 'qualifier' | 'sign' | 'unit' | 'period'> & { period: string },
+  usualPeriod: string | null,
+  sourceId: number,
+): BriefingFigure {
+  return {
+    value: f.value,
+    low: f.low,
+    high: f.high,
+    qualifier: f.qualifier,
+    sign: f.sign,
+    unit: f.unit,
+    period: f.period,
+    note: f.period !== usualPeriod ? periodText(f.period) : null,
+    sources: [sourceKey(sourceId)],
+  };
+}

@@ -6,7 +6,7 @@ import { listAreas, resolveAreaCode } from '../../store/queries/areas';
 import { currentFigures } from '../../store/queries/briefings';
 import { listIndicators } from '../../store/queries/indicators';
 import type { Store } from '../../store/open-store';
-import { periodText, sourceKey, storeSources, type OriginTable } from './common';
+import { periodText, storedFigure, storeSources, type OriginTable } from './common';
 
 /**
  * Stored figures as they are: areas × indicators, the current figure of a period (or the latest of
@@ -39,19 +39,7 @@ export function figuresTable(db: Store, areaRefs: string[], indicatorCodes: stri
         if (!f) return [ic, null];
         return [
           ic,
-          {
-            figure: {
-              value: f.value,
-              low: f.low,
-              high: f.high,
-              qualifier: f.qualifier,
-              sign: f.sign,
-              unit: f.unit,
-              period: f.period,
-              note: f.period !== usual ? periodText(f.period) : null,
-              sources: [sourceKey(f.source_id)],
-            },
-          },
+          { figure: storedFigure(f, usual, f.source_id) },
         ];
       }),
     ),

@@ -3,7 +3,7 @@ import { DEFAULT_DISCLOSURE } from '../../../shared/domain/briefing';
 import { listIndicators } from '../../store/queries/indicators';
 import { listObservations } from '../../store/queries/observations';
 import type { Store } from '../../store/open-store';
-import { periodText, sourceKey, storeSources, type OriginTable } from './common';
+import { periodText, storedFigure, storeSources, type OriginTable } from './common';
 
 /**
  * The programme facts (area NPLV, the figures of Kamerstuk 30 995 nr. 104) as one table: a row per
@@ -47,19 +47,7 @@ export function programmeTable(db: Store): OriginTable {
       level: 'programme',
       markers: [],
       cells: {
-        figure: {
-          figure: {
-            value: f.value,
-            low: f.low,
-            high: f.high,
-            qualifier: f.qualifier,
-            sign: f.sign,
-            unit: f.unit,
-            period: f.period,
-            note: f.period !== usual ? periodText(f.period) : null,
-            sources: [sourceKey(f.source.id)],
-          },
-        },
+        figure: { figure: storedFigure(f, usual, f.source.id) },
       },
     });
   }
