@@ -41,6 +41,20 @@ function moved(ids: string[], id: string, by: -1 | 1): string[] {
   return out;
 }
 
+/** The ↑ ↓ pair that moves a column or row one place (labels say which way, for screen readers). */
+function OrderButtons({ labels, disabled, onMove }: { labels: [string, string]; disabled: boolean; onMove: (by: -1 | 1) => void }) {
+  return (
+    <span className="order-buttons">
+      <button type="button" className="link-button" aria-label={labels[0]} disabled={disabled} onClick={() => onMove(-1)}>
+        ↑
+      </button>
+      <button type="button" className="link-button" aria-label={labels[1]} disabled={disabled} onClick={() => onMove(1)}>
+        ↓
+      </button>
+    </span>
+  );
+}
+
 /** Exporteren: build a briefing table from a saved comparison view, the programme facts, a scenario or stored figures; preview it in house style; save, download or copy it. */
 export function ExportScreen() {
   const [origin, setOrigin] = useState<BriefingOrigin>({ kind: 'programme' });
@@ -276,14 +290,11 @@ export function ExportScreen() {
                         </option>
                       ))}
                     </select>
-                    <span className="order-buttons">
-                      <button type="button" className="link-button" aria-label={`Kolom ${columnLabel.get(id) ?? id} naar links`} disabled={!shown} onClick={() => update({ columns: moved(shownColumns, id, -1) })}>
-                        ↑
-                      </button>
-                      <button type="button" className="link-button" aria-label={`Kolom ${columnLabel.get(id) ?? id} naar rechts`} disabled={!shown} onClick={() => update({ columns: moved(shownColumns, id, 1) })}>
-                        ↓
-                      </button>
-                    </span>
+                    <OrderButtons
+                      labels={[`Kolom ${columnLabel.get(id) ?? id} naar links`, `Kolom ${columnLabel.get(id) ?? id} naar rechts`]}
+                      disabled={!shown}
+                      onMove={(by) => update({ columns: moved(shownColumns, id, by) })}
+                    />
                   </li>
                 );
               })}
@@ -314,14 +325,11 @@ export function ExportScreen() {
                       />{' '}
                       {info?.label ?? id}
                     </label>
-                    <span className="order-buttons">
-                      <button type="button" className="link-button" aria-label={`Rij ${info?.label ?? id} omhoog`} disabled={!shown} onClick={() => update({ rows: moved(shownRows, id, -1) })}>
-                        ↑
-                      </button>
-                      <button type="button" className="link-button" aria-label={`Rij ${info?.label ?? id} omlaag`} disabled={!shown} onClick={() => update({ rows: moved(shownRows, id, 1) })}>
-                        ↓
-                      </button>
-                    </span>
+                    <OrderButtons
+                      labels={[`Rij ${info?.label ?? id} omhoog`, `Rij ${info?.label ?? id} omlaag`]}
+                      disabled={!shown}
+                      onMove={(by) => update({ rows: moved(shownRows, id, by) })}
+                    />
                   </li>
                 );
               })}
