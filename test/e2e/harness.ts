@@ -80,3 +80,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.setViewportSize(before);
   return file;
 }
+
+/** A full-page screenshot from the top, so the sticky navigation sits where a reader expects it. */
+export async function screenshotFromTop(page: Page, name: string): Promise<string> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return screenshot(page, name);
+}

@@ -1,11 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, pageProblems, screenshot as shoot, startWebShell, type WebShell } from './harness';
-
-async function screenshot(page: Page, name: string): Promise<string> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return shoot(page, name);
-}
+import { launchBrowser, newPage, pageProblems, screenshotFromTop as screenshot, startWebShell, type WebShell } from './harness';
 
 /**
  * Results belong to the scenario they were computed for: after a Monte Carlo run on one scenario,

@@ -1,12 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, pageProblems, screenshot as shoot, startWebShell, type WebShell } from './harness';
-
-/** Full-page screenshots from the top, so the sticky navigation sits where a reader expects it. */
-async function screenshot(page: Page, name: string): Promise<string> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return shoot(page, name);
-}
+import { launchBrowser, newPage, pageProblems, screenshotFromTop as screenshot, startWebShell, type WebShell } from './harness';
 
 /**
  * Scenario's in Chromium through the web shell: build a continuation scenario from the template,
