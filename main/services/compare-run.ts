@@ -10,7 +10,7 @@ import type { Store } from '../store/open-store';
 import { resolveAreaCode } from '../store/queries/areas';
 import {
   areaCodeByName, areasByCode, areasById, areasOfKind, eachFigureInPeriod, indicatorsByCode, indicatorsOfThemes, latestPeriodWithFigure, loadFigures, membersOf,
-  sourcesById, storePeriods, type AreaRecord, type FigureTuple, type IndicatorRecord, type MemberRecord,
+  sourceRanges, sourcesById, sourcesOfFigures, storePeriods, type AreaRecord, type FigureTuple, type IndicatorRecord, type MemberRecord,
 } from '../store/queries/compare';
 
 /**
@@ -217,8 +217,10 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
         if (row >= 0 && col >= 0) block.put(row, col, id, value, sign);
       });
       data.addBlock(block);
+      blocks.push(block);
     }
   };
+  const blocks: FigureBlock[] = [];
   const loaded = new Set<number>();
   let frontier = [...l0.keys()];
   for (let level = 0; level < MAX_LEVELS && frontier.length; level++) {
@@ -245,6 +247,17 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
     frontier = [...new Set(next)];
   }
   if (wbi) addFigures(loadFigures(db, [...loaded], [wbi.id], null));
+  // the files behind figures held in bulk, for the result's sourceTitles
+  if (blocks.length > 0) {
+    const ranges = sourceRanges(db);
+    const unplaced: number[] = [];
+    for (const block of blocks) {
+      const found = block.sourcesOf(ranges);
+      found.sources.forEach((id) => sourcesSeen.add(id));
+      for (const id of found.unplaced) unplaced.push(id);
+    }
+    if (unplaced.length > 0) sourcesOfFigures(db, unplaced).forEach((id) => sourcesSeen.add(id));
+  }
   for (const src of sourcesById(db, [...sourcesSeen])) data.addSource(src.id, src);
 
   // Nederland is a reference only when the store holds figures for it
@@ -277,6 +290,7 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
   }));
   return buildCompareTable({
     period: input.period, compareTo: input.compareTo ?? null, minCoverage: input.minCoverage,
-    indicators: tableIndicators, rows: rowSpecs, spreadAreas: focusAreas.map((f) => f.code), memberDetail: input.memberDetail,
+    indicators: tableIndicators, rows: rowSpecs, spreadAreas: focusAreas.map((f) => f.code), memberDetail: input.memberDetail, lean: input.lean,
+    sourceTitles: [...sourcesSeen].sort((a, b) => a - b).map((id) => data.sourceTitle(id)).filter((t): t is string => t !== null),
   }, data);
 }

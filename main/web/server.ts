@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Envelope } from '../../shared/contract/envelope';
 import { SHELL_ONLY_CALLS } from '../../shared/contract/app';
 import { AppError, toFailure } from '../../shared/errors';
+import { packTables } from '../../shared/wire/pack-tables';
 import { backupFileName } from '../store/backup';
 import { CONTENT_SECURITY_POLICY } from '../app/csp';
 import { checkRequest, TOKEN_COOKIE } from './request-guard';
@@ -78,7 +79,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         sendJson(res, 400, toFailure(err instanceof AppError ? err : new AppError('INPUT_INVALID', 'The request body is not valid JSON.')));
         return;
       }
-      sendJson(res, 200, await options.call(name, input));
+      // long arrays of like objects go as a key list and rows (shared/wire/pack-tables)
+      sendJson(res, 200, packTables(await options.call(name, input)));
       return;
     }
     if (req.method === 'POST' && url.pathname === '/upload') {

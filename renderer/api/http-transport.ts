@@ -1,3 +1,4 @@
+import { unpackTables } from '../../shared/wire/pack-tables';
 import { Failure } from '../../shared/errors';
 import type { Envelope } from '../../shared/contract/envelope';
 import type { Transport } from './transport';
@@ -20,7 +21,7 @@ export function httpTransport(): Transport {
   const headers = { 'x-wv-token': token };
 
   async function parse(res: Response): Promise<Envelope> {
-    const body: unknown = await res.json().catch(() => null);
+    const body: unknown = unpackTables(await res.json().catch(() => null));
     if (body && typeof body === 'object' && 'ok' in body) return body as Envelope;
     return Failure.parse({ ok: false, error: { code: 'INTERNAL', message: `HTTP ${res.status}` } });
   }

@@ -57,6 +57,13 @@ export const CompareRequest = z
      * aggregates of hundreds of members over many indicators.
      */
     memberDetail: z.boolean().default(true),
+    /**
+     * A lean answer for a grid of thousands of rows: no per-cell provenance (sourceRef and source
+     * null, no member detail) — the screen fetches one cell's provenance when its panel opens, and
+     * the result's `sourceTitles` names the files behind the table. Values, signs, deltas, ranks,
+     * colour classes, coverage and reasons are as in a full answer. Default false.
+     */
+    lean: z.boolean().default(false),
   })
   .strict()
   .refine((v) => v.indicators.length > 0 || (v.themes?.length ?? 0) > 0, { message: 'give at least one indicator or theme' });
@@ -232,6 +239,8 @@ export const CompareResult = z.object({
   indicators: z.array(CompareIndicator),
   /** Reference rows first (municipality, NL, total), then the shown areas in the order asked. */
   rows: z.array(CompareRow),
+  /** The files and documents the table's figures come from (their titles, in source order). */
+  sourceTitles: z.array(z.string()),
 });
 export type CompareResult = z.infer<typeof CompareResult>;
 

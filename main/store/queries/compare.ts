@@ -165,6 +165,16 @@ export function sourcesById(db: Store, ids: readonly number[]): SourceRecord[] {
   return db.prepare('SELECT id, kind, title, file_name AS file, sheet FROM source WHERE id IN (SELECT value FROM json_each(?))').all(json(ids)) as SourceRecord[];
 }
 
+/** Each source's range of figure ids (an import writes its figures as one range), by first id. */
+export function sourceRanges(db: Store): { id: number; first: number; last: number }[] {
+  return db.prepare('SELECT id, first_observation_id AS first, last_observation_id AS last FROM source WHERE first_observation_id IS NOT NULL AND last_observation_id IS NOT NULL ORDER BY first_observation_id').all() as { id: number; first: number; last: number }[];
+}
+
+/** The sources of figures by their ids (for figures outside any source's range). */
+export function sourcesOfFigures(db: Store, ids: readonly number[]): number[] {
+  return db.prepare('SELECT DISTINCT source_id FROM observation WHERE id IN (SELECT value FROM json_each(?))').pluck().all(json(ids)) as number[];
+}
+
 /** Every period the store holds figures for, latest first (from source_period, a few rows). */
 export function storePeriods(db: Store): string[] {
   return db.prepare('SELECT period FROM source_period GROUP BY period ORDER BY max(year_end) DESC, max(year_start) DESC, period DESC').pluck().all() as string[];

@@ -51,21 +51,23 @@ export function CellPanel({ refCell, minCoverage, shownCount, pinned, onPin, onC
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose, refCell]);
   const { cell, row, ind } = refCell;
-  // A large comparison leaves members out; fetch them for this one cell.
-  const [detail, setDetail] = useState<CompareCell['memberDetail']>(null);
+  // A large comparison leaves members out, and a lean one every figure's source: fetch this one cell whole.
+  const [whole, setWhole] = useState<CompareCell | null>(null);
   useEffect(() => {
-    setDetail(null);
-    if (!cell.aggregated || cell.memberDetail || !cell.period) return;
+    setWhole(null);
+    const lean = !cell.aggregated && cell.sourceRef === null && (cell.value !== null || cell.low !== null || cell.sign !== null);
+    if (!cell.period || !((cell.aggregated && !cell.memberDetail) || lean)) return;
     let live = true;
     call('compare.run', { areas: [row.areaCode], indicators: [ind.code], period: cell.period, references: [], minCoverage, memberDetail: true }).then(
-      (r) => live && setDetail(r.rows.find((x) => x.areaCode === row.areaCode)?.cells[0]?.memberDetail ?? null),
+      (r) => live && setWhole(r.rows.find((x) => x.areaCode === row.areaCode)?.cells[0] ?? null),
       () => undefined,
     );
     return () => {
       live = false;
     };
   }, [cell, row.areaCode, ind.code, minCoverage]);
-  const c: CompareCell = cell.memberDetail || !detail ? cell : { ...cell, memberDetail: detail };
+  // the grid's own figures (with its rank and colour among the shown areas); provenance from the whole cell
+  const c: CompareCell = !whole ? cell : { ...cell, memberDetail: cell.memberDetail ?? whole.memberDetail, sourceRef: cell.sourceRef ?? whole.sourceRef, source: cell.source ?? whole.source };
   const missing = c.value === null && c.low === null;
   const colour = cellColour(c, ind.direction, row.role);
   const memberCount = c.memberDetail?.length ?? c.members?.length ?? 0;

@@ -145,6 +145,14 @@ function figureClass(ref: CellRef | null | undefined, display: DisplayOptions): 
   return out;
 }
 
+/** Wide enough for the longest code shown (BU03440311 is ten monospace characters), never cut off. */
+function codeWidth(model: GridModel): number {
+  let longest = 4;
+  for (const r of model.pinned) longest = Math.max(longest, r.areaCode.length);
+  for (const r of model.body) longest = Math.max(longest, r.areaCode.length);
+  return Math.min(170, Math.max(84, Math.ceil(longest * 8.6) + 34));
+}
+
 const AGG_TEXT: Record<CompareIndicator['aggregation'], string> = { sum: 'gebieden opgeteld', weighted_mean: 'gewogen gemiddelde', none: 'niet op te tellen uit wijken of buurten' };
 const DIR_TEXT: Record<CompareIndicator['direction'], string> = { higher_better: 'hoger is beter', higher_worse: 'hoger is slechter', neutral: 'neutraal (geen beter of slechter)' };
 
@@ -185,6 +193,7 @@ export function CompareGrid({
   /** Beside a chart: a narrower name column and the code scrolling with the figures, so figures stay in view. */
   narrow?: boolean;
 }) {
+  const codeCol = useMemo(() => codeWidth(model), [model]);
   const columns = useMemo<(ColDef<GridRow> | ColGroupDef<GridRow>)[]>(() => {
     const figureCol = (ind: CompareIndicator, index: number): ColDef<GridRow> => ({
       colId: ind.code,
@@ -219,7 +228,7 @@ export function CompareGrid({
       groups.set(ind.theme, list);
     });
     return [
-      { colId: 'code', headerName: 'Code', valueGetter: (p) => (p.data?.role === 'spread' ? '' : p.data?.areaCode), pinned: narrow ? null : 'left', width: 104, cellClass: 'mono muted', sortable: true, sort: null },
+      { colId: 'code', headerName: 'Code', valueGetter: (p) => (p.data?.role === 'spread' ? '' : p.data?.areaCode), pinned: narrow ? null : 'left', width: codeCol, cellClass: 'mono muted', sortable: true, sort: null },
       {
         colId: 'area',
         headerName: 'Gebied',
@@ -233,7 +242,7 @@ export function CompareGrid({
       },
       ...[...groups].map(([theme, children]): ColGroupDef<GridRow> => ({ groupId: theme, headerName: THEME_LABEL[theme as CompareIndicator['theme']] ?? theme, children, marryChildren: true })),
     ];
-  }, [indicators, display, pinned, sort, model.totalCount, narrow]);
+  }, [indicators, display, pinned, sort, model.totalCount, narrow, codeCol]);
 
   const tRows = useMemo<TRow[]>(() => indicators.map((ind, index) => ({ id: ind.code, ind, index })), [indicators]);
   const tColumns = useMemo<(ColDef<TRow> | ColGroupDef<TRow>)[]>(() => {

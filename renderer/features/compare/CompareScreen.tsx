@@ -111,8 +111,10 @@ export function CompareScreen() {
             ...(state.compareTo ? { compareTo: state.compareTo } : {}),
             references: state.references,
             minCoverage: state.minCoverage ?? 1,
-            // Thousands of rows: members per aggregate are fetched when a cell's panel opens.
+            // Thousands of rows: members per aggregate, and each figure's source cell, are fetched
+            // when a cell's panel opens (a lean answer: a tenth of the bytes).
             memberDetail: state.areas === 'focus' || state.areas.length <= MEMBER_DETAIL_MAX,
+            lean: state.areas !== 'focus' && state.areas.length > MEMBER_DETAIL_MAX,
           }
         : null,
     [indicators.status, chosen, state.areas, state.period, state.compareTo, state.references, state.minCoverage],
@@ -156,11 +158,13 @@ export function CompareScreen() {
       spread: display.spread,
       shownCount: model.shownCount,
     });
-    const files = [...new Set(rows.flatMap((r) => r.cells.flatMap((c) => [c.sourceRef?.file ?? c.sourceRef?.title, ...(c.memberDetail ?? []).map((m) => m.source?.file ?? m.source?.title)])).filter((f): f is string => !!f))];
+    const cellFiles = rows.flatMap((r) => r.cells.flatMap((c) => [c.sourceRef?.file ?? c.sourceRef?.title, ...(c.memberDetail ?? []).map((m) => m.source?.file ?? m.source?.title)]));
+    // a lean answer (thousands of rows) carries its files once, not per cell
+    const files = [...new Set([...cellFiles, ...(request?.lean ? result.sourceTitles : [])].filter((f): f is string => !!f))];
     if (files.length > 0) table.notes.push(`Bron: ${files.join('; ')} (via Wijkverkenner).`);
     const ok = writeClipboard(toTsv(table), toHtml(table));
     setNotice(ok ? `Gekopieerd: ${which} (${formatCount(table.rows.length)} rijen, ${inds.length} indicatoren). Plak in Excel of Word.` : 'Kopiëren lukte niet: de browser weigerde het klembord.');
-  }, [result, model, state, areaMode, display]);
+  }, [result, model, state, areaMode, display, request?.lean]);
 
   const togglePin = (code: string): void =>
     setPinned((p) => {
@@ -320,9 +324,14 @@ export function CompareScreen() {
               </div>
             </div>
             {latestNote && <p className="notice">{latestNote}</p>}
+            {model && model.municipalitiesLeftOut > 0 && (
+              <p className="notice">
+                De {formatCount(model.municipalitiesLeftOut)} gemeenten van deze gebieden staan niet als referentierij in de tabel: te veel om bovenaan vast te zetten, en onder elk gebied zou dezelfde gemeente honderden keren terugkomen. Kies ‘Buurten van een gemeente’ om een gemeente naast haar buurten te zien, of ‘Gemeenten’ om de gemeenten met elkaar te vergelijken.
+              </p>
+            )}
             {model && hasFigures && model.areasWithoutFigures.length > 0 && (
               <p className="notice">
-                {model.areasWithoutFigures.length === model.shownCount ? 'Geen van de gebieden' : `${model.areasWithoutFigures.length} van de ${model.shownCount} gebieden`} {model.areasWithoutFigures.length === 1 ? 'heeft' : 'hebben'} geen enkel cijfer in deze kolommen
+                {model.areasWithoutFigures.length === model.shownCount ? 'Geen van de gebieden' : `${formatCount(model.areasWithoutFigures.length)} van de ${formatCount(model.shownCount)} gebieden`} {model.areasWithoutFigures.length === 1 ? 'heeft' : 'hebben'} geen enkel cijfer in deze kolommen
                 {model.areasWithoutFigures.length <= 4 ? ` (${model.areasWithoutFigures.join(', ')})` : ''}: hun wijken en buurten staan niet in de opslag, of hun samenstelling is onbekend. Importeer de KWB-cijfers van hun gemeenten; beweeg over een cel voor de reden.
               </p>
             )}

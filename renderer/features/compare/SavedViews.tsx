@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SavedView } from '../../../shared/contract/compare';
+import { formatCount } from '../../../shared/domain/format';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorPanel } from '../../ui/StatusPanels';
@@ -9,7 +10,7 @@ const when = (iso: string): string => new Date(iso).toLocaleString('nl-NL', { da
 
 function describe(v: SavedView): string {
   const s = v.state;
-  const areas = s.areas === 'focus' ? 'focusgebieden' : `${s.areas.length} gebieden`;
+  const areas = s.areas === 'focus' ? 'focusgebieden' : `${formatCount(s.areas.length)} gebieden`;
   const period = s.period === 'latest' ? 'laatste periode' : s.period;
   return `${areas} · ${s.indicators.length} indicatoren · ${period}${s.compareTo ? ` t.o.v. ${s.compareTo}` : ''}`;
 }

@@ -71,6 +71,7 @@ export function cellTooltip(cell: CompareCell): string {
   }
   if (cell.aggregated) lines.push(`Berekend uit ${cell.members?.length ?? 0} leden${cell.coverage !== null ? `, dekking ${Math.round(cell.coverage * 100)}%` : ''}. Enter of klik voor de leden en hun bronnen.`);
   else if (cell.source) lines.push(`Bron: ${cell.source}`);
+  else if (cell.value !== null || cell.low !== null || cell.sign !== null) lines.push('Enter of klik voor het bestand, het blad en de cel.');
   if (cell.delta === null && cell.deltaNote) lines.push(`Geen verschil: ${cell.deltaNote}`);
   if (cell.importedVsAggregate) lines.push('Het ingelezen cijfer wijkt af van wat de leden samen geven (zie paneel).');
   return lines.join('\n');

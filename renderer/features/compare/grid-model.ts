@@ -30,6 +30,11 @@ export interface GridModel {
   withoutFigures: string[];
   /** Municipality rows sit under their areas (too many to pin). */
   interleaved: boolean;
+  /**
+   * Municipality rows not in the grid: too many to pin, and each the reference of many shown areas
+   * (all neighbourhoods of the country), so a row under every area would repeat it thousands of times.
+   */
+  municipalitiesLeftOut: number;
   /** The number of shown areas (role 'area'): ranks and spread are among these. */
   shownCount: number;
   /** Shown areas without a single figure in the chosen columns (names). */
@@ -70,7 +75,13 @@ export function buildGridModel(result: CompareResult, opts: { maxPinnedMunicipal
   const municipalities = result.rows.filter((r) => r.role === 'municipality');
   const usable = municipalities.filter(hasFigure);
   const withoutFigures = municipalities.filter((r) => !hasFigure(r)).map((r) => r.areaName);
-  const interleaved = usable.length > maxPinned && usable.some((m) => m.referenceFor.some((c) => shownCodes.has(c)));
+  const pointing = usable.filter((m) => m.referenceFor.some((c) => shownCodes.has(c)));
+  // Under each area only where a municipality is the reference of one or two of them (focus areas);
+  // beyond that the rows would repeat (a neighbourhood list of 345 municipalities): left out, and said.
+  const manyEach = pointing.some((m) => m.referenceFor.filter((c) => shownCodes.has(c)).length > 2);
+  const tooMany = usable.length > maxPinned && pointing.length > 0;
+  const interleaved = tooMany && !manyEach;
+  const leftOut = tooMany && manyEach ? new Set(pointing) : new Set<CompareRow>();
 
   const pinned: GridRow[] = [];
   const total = result.rows.find((r) => r.role === 'total');
@@ -79,18 +90,19 @@ export function buildGridModel(result: CompareResult, opts: { maxPinnedMunicipal
     pinned.push({ ...base(total, 'spread', 'spreiding'), role: 'spread', areaName: `Spreiding tussen de ${totalCount(result)} focusgebieden` });
   }
   for (const nl of result.rows.filter((r) => r.role === 'NL')) pinned.push(base(nl, `NL|${nl.areaCode}`, 'Nederland'));
-  if (!interleaved) for (const m of usable) pinned.push(base(m, `ref|${m.areaCode}`, 'gemeente'));
+  if (!interleaved) for (const m of usable) if (!leftOut.has(m)) pinned.push(base(m, `ref|${m.areaCode}`, 'gemeente'));
 
+  const refsOf = new Map<string, CompareRow[]>();
+  if (interleaved) for (const m of usable) for (const c of m.referenceFor) refsOf.set(c, [...(refsOf.get(c) ?? []), m]);
   const body: GridRow[] = [];
   for (const a of areas) {
     body.push(base(a, a.areaCode, null));
-    if (!interleaved) continue;
-    for (const m of usable) if (m.referenceFor.includes(a.areaCode)) body.push(base(m, `ref|${m.areaCode}|${a.areaCode}`, 'gemeente', a.areaCode));
+    for (const m of refsOf.get(a.areaCode) ?? []) body.push(base(m, `ref|${m.areaCode}|${a.areaCode}`, 'gemeente', a.areaCode));
   }
   // A municipality the shown areas do not point to (e.g. asked for by its own code) stays pinned.
   if (interleaved) for (const m of usable) if (!m.referenceFor.some((c) => shownCodes.has(c))) pinned.push(base(m, `ref|${m.areaCode}`, 'gemeente'));
   const areasWithoutFigures = areas.filter((r) => !hasFigure(r)).map((r) => r.areaName);
-  return { pinned, body, withoutFigures, interleaved, shownCount: areas.length, areasWithoutFigures, totalCount: totalCount(result) };
+  return { pinned, body, withoutFigures, interleaved, municipalitiesLeftOut: leftOut.size, shownCount: areas.length, areasWithoutFigures, totalCount: totalCount(result) };
 }
 
 /**

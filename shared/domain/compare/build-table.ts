@@ -36,6 +36,10 @@ export interface TableSpec {
   spreadAreas: string[];
   /** Per-member detail on aggregates (default true). */
   memberDetail?: boolean;
+  /** No per-cell provenance (see CompareRequest.lean). */
+  lean?: boolean;
+  /** The titles of the sources the figures come from. */
+  sourceTitles?: string[];
 }
 
 const yearOf = (period: string): number | null => parsePeriod(period)?.yearEnd ?? null;
@@ -59,20 +63,19 @@ function deltaBreak(resolver: FigureResolver, data: CompareData, areaCode: strin
 }
 
 export function buildCompareTable(spec: TableSpec, data: CompareData): CompareResult {
-  const resolver = new FigureResolver(data, { minCoverage: spec.minCoverage, memberDetail: spec.memberDetail ?? true });
+  const lean = spec.lean ?? false;
+  const resolver = new FigureResolver(data, { minCoverage: spec.minCoverage, memberDetail: !lean && (spec.memberDetail ?? true), lean });
   const areaRows = spec.rows.map((row, i) => ({ row, i })).filter((x) => x.row.role === 'area').map((x) => x.i);
   const cells: CompareCell[][] = spec.rows.map(() => []);
   const breaks = new Map<string, string | null>();
 
+  const areaNames = spec.rows.map((row) => data.area(row.areaCode)?.name ?? row.areaCode);
   for (const ind of spec.indicators) {
-    const column: CompareCell[] = spec.rows.map((row) => {
-      const area = data.area(row.areaCode);
-      const base = {
-        areaCode: row.areaCode, areaName: area?.name ?? row.areaCode, indicatorCode: ind.code, indicatorName: ind.name, unit: ind.unit,
-      };
+    const column: CompareCell[] = spec.rows.map((row, rowIndex) => {
+      const areaName = areaNames[rowIndex] as string;
       if (ind.period === null) {
         return {
-          ...base, period: null, value: null, sign: null, qualifier: null, delta: null, rank: null, aggregated: false,
+          areaCode: row.areaCode, areaName, indicatorCode: ind.code, indicatorName: ind.name, unit: ind.unit, period: null, value: null, sign: null, qualifier: null, delta: null, rank: null, aggregated: false,
           coverage: null, members: null, source: null, sourceRef: null, low: null, high: null,
           comparePeriod: ind.comparePeriod, compareValue: null, deltaNote: null,
           missingReason: 'geen cijfer in enige periode voor deze gebieden', coverageDetail: null, memberDetail: null,
@@ -98,7 +101,7 @@ export function buildCompareTable(spec: TableSpec, data: CompareData): CompareRe
         }
       }
       return {
-        ...base, period: ind.period, value: r.value, sign: r.sign, qualifier: r.qualifier, delta, rank: null,
+        areaCode: row.areaCode, areaName, indicatorCode: ind.code, indicatorName: ind.name, unit: ind.unit, period: ind.period, value: r.value, sign: r.sign, qualifier: r.qualifier, delta, rank: null,
         aggregated: r.aggregated, coverage: r.coverage, members: r.members, source: r.source, sourceRef: r.sourceRef,
         low: r.low, high: r.high, comparePeriod: ind.comparePeriod, compareValue, deltaNote, missingReason: r.missingReason,
         coverageDetail: r.coverageDetail, memberDetail: r.memberDetail, importedVsAggregate: r.importedVsAggregate,
@@ -134,5 +137,5 @@ export function buildCompareTable(spec: TableSpec, data: CompareData): CompareRe
       referenceFor: row.referenceFor, compositionStatus: row.compositionStatus, cells: cells[i] as CompareCell[],
     };
   });
-  return { period: spec.period, compareTo: spec.compareTo, minCoverage: spec.minCoverage, indicators, rows };
+  return { period: spec.period, compareTo: spec.compareTo, minCoverage: spec.minCoverage, indicators, rows, sourceTitles: spec.sourceTitles ?? [] };
 }

@@ -63,6 +63,36 @@ export class FigureBlock {
     this.signs[slot] = sign;
   }
 
+  /**
+   * The sources of the block's figures, from their row ids and the sources' id ranges (an import
+   * writes its figures as one range: source.first/last_observation_id), sorted by first id. Ids in
+   * no range (a figure written otherwise) are handed back to be looked up one by one.
+   */
+  sourcesOf(ranges: readonly { id: number; first: number; last: number }[]): { sources: Set<number>; unplaced: number[] } {
+    const sources = new Set<number>();
+    const unplaced: number[] = [];
+    let current: { id: number; first: number; last: number } | undefined;
+    for (const id of this.ids) {
+      if (id === 0 || (current && id >= current.first && id <= current.last)) continue;
+      let lo = 0;
+      let hi = ranges.length - 1;
+      current = undefined;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const r = ranges[mid] as { id: number; first: number; last: number };
+        if (id < r.first) hi = mid - 1;
+        else if (id > r.last) lo = mid + 1;
+        else {
+          current = r;
+          break;
+        }
+      }
+      if (current) sources.add(current.id);
+      else unplaced.push(id);
+    }
+    return { sources, unplaced };
+  }
+
   /** How many figures the area has in this block. */
   count(areaCode: string): number {
     const row = this.rowOf.get(areaCode);

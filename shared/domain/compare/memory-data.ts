@@ -42,6 +42,12 @@ export class MemoryCompareData implements CompareData {
     return this;
   }
 
+  /** A source's file name (or a document's citation); null when not loaded. */
+  sourceTitle(id: number): string | null {
+    const s = this.sources.get(id);
+    return s ? s.file ?? s.title : null;
+  }
+
   private slot(indicatorCode: string, period: string, create: boolean): number {
     let i = this.indicatorIndex.get(indicatorCode);
     let p = this.periodIndex.get(period);

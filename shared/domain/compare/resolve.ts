@@ -96,6 +96,8 @@ export interface ResolverOptions {
   minCoverage: number;
   /** Per-member detail (value, weight, source) on every aggregate; off for very large aggregates. */
   memberDetail: boolean;
+  /** No provenance at all (sourceRef, source): a grid of thousands of rows asks for it cell by cell. */
+  lean?: boolean;
 }
 
 const SIGN_WORD: Record<Sign, string> = {
@@ -128,6 +130,7 @@ export class FigureResolver {
 
   private readonly minCoverage: number;
   private readonly withDetail: boolean;
+  private readonly lean: boolean;
   private readonly memberCodes = new Map<readonly MemberLink[], string[]>();
 
   constructor(
@@ -136,6 +139,7 @@ export class FigureResolver {
   ) {
     this.minCoverage = typeof options === 'number' ? options : options.minCoverage;
     this.withDetail = typeof options === 'number' ? true : options.memberDetail;
+    this.lean = typeof options === 'number' ? false : options.lean === true;
   }
 
   resolve(areaCode: string, indicatorCode: string, period: string, depth = 0): Resolved {
@@ -173,10 +177,10 @@ export class FigureResolver {
 
     if (imported) {
       const value = figureValue(imported.value, imported.sign);
-      const sourceRef = this.data.source(imported);
+      const sourceRef = this.lean ? null : this.data.source(imported);
       const base: Resolved = {
         value, low: imported.low, high: imported.high, sign: imported.sign, qualifier: imported.qualifier,
-        aggregated: false, sourceRef, source: sourceRef.text,
+        aggregated: false, sourceRef, source: sourceRef ? sourceRef.text : null,
         coverage: null, coverageDetail: null, members: null, memberDetail: null, importedVsAggregate: null,
         missingReason: value === null && imported.low === null && imported.sign ? signReason(imported.sign) : null,
         method: null, countedMembers: [],
@@ -232,7 +236,7 @@ export class FigureResolver {
       };
     }) : null;
     let source: string | null = null;
-    if (out.value !== null) {
+    if (out.value !== null && !this.lean) {
       const named = links.slice(0, SOURCE_MEMBERS_NAMED).map((l, i) => {
         const v = values[i] as ReturnType<FigureResolver['memberValue']>;
         const r = v.resolved;
@@ -281,7 +285,7 @@ export class FigureResolver {
     // the counted members' codes are listed only when a delta's boundary check asks (700 per cell otherwise)
     let counted: string[] | null = null;
     let source: string | null = null;
-    if (out.value !== null) {
+    if (out.value !== null && !this.lean) {
       const named = codes.slice(0, SOURCE_MEMBERS_NAMED).map((code) => {
         const fig = this.data.figure(code, ind.code, period);
         return `${code} (${fig ? this.data.source(fig).text : 'geen cijfer'})`;

@@ -91,3 +91,38 @@ describe('eachFigureInPeriod: seek and scan hand over the same figures as the ro
     }
   });
 });
+
+describe('a lean answer (the grid of thousands of rows) has the same figures without per-cell provenance', () => {
+  const leanOf = (r: CompareResult) => ({
+    ...r,
+    sourceTitles: [],
+    rows: r.rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ ...c, sourceRef: null, source: null, memberDetail: null })) })),
+  });
+  const requests = [
+    { areas: ['BU03440301', 'BU03440302', 'WK034401', 'GM0344'], indicators: ['p_koopw', 'a_woning', 'a_inw'], period: '2024', compareTo: '2022', references: ['municipality', 'NL'] },
+    { areas: 'focus', indicators: ['p_koopw', 'a_inw', 'ind_wbi'], period: 'latest', compareTo: '2023', references: ['municipality', 'NL', 'total'] },
+  ];
+  for (const [k, input] of requests.entries()) {
+    it(`request ${k + 1}: ${Array.isArray(input.areas) ? input.areas.join(', ') : input.areas} · ${input.indicators.join(', ')}`, async () => {
+      await ok('composition.set', { areaCode: 'NPLV15', memberCodes: ['BU03440301', 'BU03440302'] });
+      const full = await ok<CompareResult>('compare.run', { ...input, memberDetail: false });
+      const lean = await ok<CompareResult>('compare.run', { ...input, memberDetail: false, lean: true });
+      expect({ ...lean, sourceTitles: [] }).toEqual(leanOf(full));
+      const cells = lean.rows.flatMap((r) => r.cells);
+      expect(cells.every((c) => c.sourceRef === null && c.source === null && c.memberDetail === null)).toBe(true);
+      // the figures are there: values, CBS signs, coverage of aggregates
+      expect(cells.filter((c) => c.value !== null).length).toBeGreaterThan(0);
+      expect(cells.filter((c) => c.value !== null).length).toBe(full.rows.flatMap((r) => r.cells).filter((c) => c.value !== null).length);
+      // the files behind the table are named once: every file a full answer names per cell (and those of
+      // the comparison period, whose figures make the deltas)
+      const perCell = new Set(full.rows.flatMap((r) => r.cells).map((c) => c.sourceRef?.file).filter((x): x is string => !!x));
+      expect(perCell.size).toBeGreaterThan(0);
+      for (const f of perCell) expect(lean.sourceTitles).toContain(f);
+      expect(lean.sourceTitles).toEqual(full.sourceTitles);
+      expect(lean.sourceTitles).toContain('kwb-utrecht-2022.xlsx');
+      // and memberDetail: true is overruled by lean (a lean answer never carries members' sources)
+      const leanDetail = await ok<CompareResult>('compare.run', { ...input, memberDetail: true, lean: true });
+      expect(leanDetail.rows.flatMap((r) => r.cells).every((c) => c.memberDetail === null && c.sourceRef === null)).toBe(true);
+    });
+  }
+});

@@ -101,7 +101,7 @@ function sample(): CompareResult {
     cell({ areaCode: 'NPLV', indicatorCode: 'a_inw', unit: 'count', value: 35255, spread: { n: 1, min: 35255, max: 35255, p10: 35255, p90: 35255, minAreaCode: 'NPLV15', maxAreaCode: 'NPLV15' } }),
     cell({ areaCode: 'NPLV', indicatorCode: 'p_koopw', unit: 'percent', value: 24.36, spread: { n: 1, min: 24.36, max: 24.36, p10: 24.36, p90: 24.36, minAreaCode: 'NPLV15', maxAreaCode: 'NPLV15' } }),
   ]);
-  return { period: 'latest', compareTo: '2022', minCoverage: 1, indicators: IND, rows: [utrecht, tilburgGm, total, overvecht, tilburg] };
+  return { period: 'latest', compareTo: '2022', minCoverage: 1, indicators: IND, rows: [utrecht, tilburgGm, total, overvecht, tilburg], sourceTitles: ['test-kwb.xlsx'] };
 }
 
 describe('reference rows', () => {
@@ -122,6 +122,22 @@ describe('reference rows', () => {
     const sorted: GridRow[] = [m.body[2], m.body[1], m.body[0]].filter((r): r is GridRow => r !== undefined);
     keepUnderAnchor(sorted, (r) => r);
     expect(sorted.map((r) => r.id)).toEqual(['NPLV07', 'NPLV15', 'ref|GM0344|NPLV15']);
+  });
+  it('leaves municipality rows out (and counts them) when each is the reference of many shown areas and they are too many to pin', () => {
+    const nbh = (code: string) => row('area', code, code, [cell({ areaCode: code, indicatorCode: 'a_inw', unit: 'count', value: 100 }), cell({ areaCode: code, indicatorCode: 'p_koopw', unit: 'percent', value: 50 })]);
+    const gmRow = (code: string, areas: string[]) => row('municipality', code, code, [cell({ areaCode: code, indicatorCode: 'a_inw', unit: 'count', value: 1000 }), cell({ areaCode: code, indicatorCode: 'p_koopw', unit: 'percent', value: 40 })], { referenceFor: areas });
+    const areas = ['GM0001', 'GM0002', 'GM0003', 'GM0004'].flatMap((_gm, g) => [0, 1, 2].map((k) => nbh(`BU000${g + 1}0${k}`)));
+    const gms = ['GM0001', 'GM0002', 'GM0003', 'GM0004'].map((gm, g) => gmRow(gm, [0, 1, 2].map((k) => `BU000${g + 1}0${k}`)));
+    const many = { ...sample(), rows: [...gms, ...areas] };
+    const m = buildGridModel(many);
+    expect(m.interleaved).toBe(false);
+    expect(m.municipalitiesLeftOut).toBe(4);
+    expect(m.pinned).toEqual([]);
+    expect(m.body.map((r) => r.areaCode)).toEqual(areas.map((a) => a.areaCode));
+    // three municipalities: pinned as before
+    const few = buildGridModel({ ...many, rows: [...gms.slice(0, 3), ...areas.slice(0, 9)] });
+    expect(few.municipalitiesLeftOut).toBe(0);
+    expect(few.pinned.map((r) => r.areaCode)).toEqual(['GM0001', 'GM0002', 'GM0003']);
   });
   it('says which period the columns show', () => {
     expect(periodsSummary(sample())).toBe('2024');
