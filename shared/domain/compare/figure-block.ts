@@ -26,7 +26,8 @@ export interface MemberColumn {
   signs: Uint8Array;
 }
 
-export type FetchFigure = (areaCode: string, indicatorCode: string, period: string) => StoredFigure | undefined;
+/** A whole figure (cell, raw text, source) by its row id: read only for the members an aggregate names. */
+export type FetchFigure = (id: number) => StoredFigure | undefined;
 
 export class FigureBlock {
   readonly rowOf: ReadonlyMap<string, number>;
@@ -36,6 +37,8 @@ export class FigureBlock {
   private readonly ids: Float64Array;
   private readonly present: Int32Array;
   private readonly fetched = new Map<number, StoredFigure | undefined>();
+  private rowOfId: Int32Array = new Int32Array(0);
+  private colOfId: Int32Array = new Int32Array(0);
 
   constructor(
     readonly period: string,
@@ -63,6 +66,32 @@ export class FigureBlock {
     this.signs[slot] = sign;
   }
 
+  /**
+   * The store's ids of areaCodes and indicatorCodes (same order), so `take` can place a figure
+   * given by ids: one typed-array lookup each, no map per figure.
+   */
+  withIds(areaIds: readonly number[], indicatorIds: readonly number[]): this {
+    this.rowOfId = new Int32Array(areaIds.reduce((m, id) => Math.max(m, id), 0) + 1).fill(-1);
+    areaIds.forEach((id, k) => (this.rowOfId[id] = k));
+    this.colOfId = new Int32Array(indicatorIds.reduce((m, id) => Math.max(m, id), 0) + 1).fill(-1);
+    indicatorIds.forEach((id, k) => (this.colOfId[id] = k));
+    return this;
+  }
+
+  /** One figure given by the store's ids (see withIds); figures of other areas or indicators are ignored. */
+  readonly take = (id: number, areaId: number, indicatorId: number, value: number | null, sign: number): void => {
+    const row = areaId < this.rowOfId.length ? (this.rowOfId[areaId] as number) : -1;
+    const col = indicatorId < this.colOfId.length ? (this.colOfId[indicatorId] as number) : -1;
+    if (row < 0 || col < 0) return;
+    const slot = row * this.indicatorCodes.length + col;
+    const had = this.ids[slot] as number;
+    if (had > id) return;
+    if (had === 0) this.present[row] = (this.present[row] as number) + 1;
+    this.ids[slot] = id;
+    this.values[slot] = value === null ? NaN : value;
+    this.signs[slot] = sign;
+  };
+
   /** How many figures the area has in this block. */
   count(areaCode: string): number {
     const row = this.rowOf.get(areaCode);
@@ -81,8 +110,9 @@ export class FigureBlock {
     const col = this.colOf.get(indicatorCode);
     if (row === undefined || col === undefined) return undefined;
     const slot = row * this.indicatorCodes.length + col;
-    if ((this.ids[slot] as number) === 0) return undefined;
-    if (!this.fetched.has(slot)) this.fetched.set(slot, this.fetch(areaCode, indicatorCode, this.period));
+    const id = this.ids[slot] as number;
+    if (id === 0) return undefined;
+    if (!this.fetched.has(slot)) this.fetched.set(slot, this.fetch(id));
     return this.fetched.get(slot);
   }
 
@@ -97,13 +127,18 @@ export class FigureBlock {
     return rows;
   }
 
-  /** The column of one indicator for these rows: figureValue ('-' is 0; '.', 'x', ranges and no figure NaN) and sign codes. */
-  column(rows: Int32Array, indicatorCode: string): MemberColumn | null {
+  /**
+   * The column of one indicator for these rows: figureValue ('-' is 0; '.', 'x', ranges and no
+   * figure NaN) and sign codes — written into `into` when given and long enough (a caller that
+   * aggregates 2,400 columns reuses two buffers instead of allocating thousands).
+   */
+  column(rows: Int32Array, indicatorCode: string, into?: MemberColumn): MemberColumn | null {
     const col = this.colOf.get(indicatorCode);
     if (col === undefined) return null;
     const width = this.indicatorCodes.length;
-    const values = new Float64Array(rows.length);
-    const signs = new Uint8Array(rows.length);
+    const reuse = into !== undefined && into.values.length === rows.length && into.signs.length === rows.length;
+    const values = reuse ? into.values : new Float64Array(rows.length);
+    const signs = reuse ? into.signs : new Uint8Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const slot = (rows[i] as number) * width + col;
       const v = this.values[slot] as number;
