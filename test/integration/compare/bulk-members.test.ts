@@ -94,10 +94,12 @@ describe('eachFigureInPeriod: seek and scan hand over the same figures as the ro
   it('some areas × every other indicator: the scan keeps only the asked indicators (the flag mask), like the seek', () => {
     const db = s.ctx.db;
     const areas = db.prepare("SELECT id FROM area WHERE kind = 'neighbourhood' ORDER BY id").pluck().all() as number[];
-    const indicators = (db.prepare('SELECT id FROM indicator ORDER BY id').pluck().all() as number[]).filter((_, k) => k % 2 === 1);
+    const withFigures = db.prepare("SELECT DISTINCT indicator_id FROM observation WHERE period = '2024' ORDER BY 1").pluck().all() as number[];
+    expect(withFigures.length).toBeGreaterThan(2);
+    const indicators = withFigures.filter((_, k) => k % 2 === 1);
     const asked = new Set(indicators);
     const rows = loadFigures(db, areas, indicators, ['2024']);
-    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeGreaterThan(1);
     const expected = new Map(rows.map(([area, ind, , value, , , sign]) => [`${area}/${ind}`, [value, sign]]));
     for (const how of ['seek', 'scan'] as const) {
       const got = new Map<string, [number | null, string | null]>();
