@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors';
 import type { Store } from '../store/open-store';
 import { resolveAreaCode } from '../store/queries/areas';
 import {
-  areaCodeByName, areasByCode, areasById, areasOfKind, eachFigureInPeriod, figureById, indicatorsByCode, indicatorsOfThemes, latestPeriodWithFigure, loadFigures, membersOf,
+  areaCodeByName, areasByCode, areasById, areasOfKind, eachFigureInPeriod, figuresById, indicatorsByCode, indicatorsOfThemes, latestPeriodWithFigure, loadFigures, membersOf,
   sourcesById, storePeriods, type AreaRecord, type FigureTuple, type IndicatorRecord, type MemberRecord,
 } from '../store/queries/compare';
 
@@ -181,14 +181,17 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
   // of indicators that aggregate, and their weights; their cells are read when an aggregate names them.
   const bulk = !input.memberDetail;
   const memberIndicatorIds = [...new Set([...indicators.filter((i) => i.aggregation !== 'none'), ...weights].map((i) => i.id))];
-  // a member's whole figure (cell, raw text, source) is read by its row id when an aggregate names it
-  const fetchFigure = (id: number): StoredFigure | undefined => {
-    const f = figureById(db, id);
-    if (f && !sourcesSeen.has(f.sourceId)) {
-      sourcesSeen.add(f.sourceId);
-      for (const src of sourcesById(db, [f.sourceId])) data.addSource(src.id, src);
+  // members' whole figures (cell, raw text, source) are read by row id when an aggregate names them
+  const fetchFigures = (ids: readonly number[]): Map<number, StoredFigure> => {
+    const out = new Map<number, StoredFigure>();
+    for (const { id, ...f } of figuresById(db, ids)) {
+      out.set(id, f);
+      if (!sourcesSeen.has(f.sourceId)) {
+        sourcesSeen.add(f.sourceId);
+        for (const src of sourcesById(db, [f.sourceId])) data.addSource(src.id, src);
+      }
     }
-    return f;
+    return out;
   };
   const addBlocks = (ids: readonly number[]) => {
     const areas = ids.map((id) => areaById.get(id)).filter((a): a is AreaRecord => a !== undefined);
@@ -196,7 +199,7 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
     const areaIds = areas.map((a) => a.id);
     const indIds = inds.map((i) => i.id);
     for (const period of periods) {
-      const block = new FigureBlock(period, areas.map((a) => a.code), inds.map((i) => i.code), fetchFigure).withIds(areaIds, indIds);
+      const block = new FigureBlock(period, areas.map((a) => a.code), inds.map((i) => i.code), fetchFigures).withIds(areaIds, indIds);
       eachFigureInPeriod(db, areaIds, indIds, period, block.take);
       data.addBlock(block);
     }

@@ -160,10 +160,11 @@ export function loadFigures(db: Store, areaIds: readonly number[], indicatorIds:
   return stmt(db, FIGURES_ALL_PERIODS_SQL).raw(true).all({ areas: json(areaIds), indicators: json(indicatorIds) }) as FigureTuple[];
 }
 
-/** One figure by its row id (a member an aggregate's source line names, found in a block). */
-export const FIGURE_BY_ID_SQL = `
-  SELECT o.value, o.low, o.high, o.sign, o.qualifier, o.raw, o.cell, o.source_id AS sourceId
-  FROM observation o WHERE o.id = ?`;
+/** Figures by their row ids (the members an aggregate's source line names, found in a block): a rowid lookup each. */
+export const FIGURES_BY_ID_SQL = `
+  SELECT o.id, o.value, o.low, o.high, o.sign, o.qualifier, o.raw, o.cell, o.source_id AS sourceId
+  FROM json_each(?) j CROSS JOIN observation o
+  WHERE o.id = j.value`;
 
 export interface FigureRow {
   value: number | null;
@@ -176,8 +177,8 @@ export interface FigureRow {
   sourceId: number;
 }
 
-export function figureById(db: Store, id: number): FigureRow | undefined {
-  return stmt(db, FIGURE_BY_ID_SQL).get(id) as FigureRow | undefined;
+export function figuresById(db: Store, ids: readonly number[]): (FigureRow & { id: number })[] {
+  return stmt(db, FIGURES_BY_ID_SQL).all(json(ids)) as (FigureRow & { id: number })[];
 }
 
 /** The sources figures point to (a few rows). */

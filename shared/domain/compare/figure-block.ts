@@ -26,8 +26,11 @@ export interface MemberColumn {
   signs: Uint8Array;
 }
 
-/** A whole figure (cell, raw text, source) by its row id: read only for the members an aggregate names. */
-export type FetchFigure = (id: number) => StoredFigure | undefined;
+/**
+ * Whole figures (cell, raw text, source) by their row ids: read only for the members an aggregate
+ * names — all of one area's figures in the block at once (one query, not one per figure).
+ */
+export type FetchFigures = (ids: readonly number[]) => ReadonlyMap<number, StoredFigure>;
 
 export class FigureBlock {
   readonly rowOf: ReadonlyMap<string, number>;
@@ -44,7 +47,7 @@ export class FigureBlock {
     readonly period: string,
     readonly areaCodes: readonly string[],
     readonly indicatorCodes: readonly string[],
-    private readonly fetch: FetchFigure,
+    private readonly fetch: FetchFigures,
   ) {
     this.rowOf = new Map(areaCodes.map((c, i) => [c, i]));
     this.colOf = new Map(indicatorCodes.map((c, i) => [c, i]));
@@ -112,7 +115,14 @@ export class FigureBlock {
     const slot = row * this.indicatorCodes.length + col;
     const id = this.ids[slot] as number;
     if (id === 0) return undefined;
-    if (!this.fetched.has(slot)) this.fetched.set(slot, this.fetch(id));
+    if (!this.fetched.has(slot)) {
+      // the area's whole row of the block: the next indicators an aggregate names it for come free
+      const width = this.indicatorCodes.length;
+      const ids: number[] = [];
+      for (let k = row * width; k < (row + 1) * width; k++) if ((this.ids[k] as number) > 0) ids.push(this.ids[k] as number);
+      const got = this.fetch(ids);
+      for (let k = row * width; k < (row + 1) * width; k++) if ((this.ids[k] as number) > 0) this.fetched.set(k, got.get(this.ids[k] as number));
+    }
     return this.fetched.get(slot);
   }
 
