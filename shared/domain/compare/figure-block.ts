@@ -58,17 +58,6 @@ export class FigureBlock {
     this.present = new Int32Array(areaCodes.length);
   }
 
-  /** One figure (row, column as in areaCodes / indicatorCodes); value null → NaN. */
-  put(row: number, col: number, id: number, value: number | null, sign: number): void {
-    const slot = row * this.indicatorCodes.length + col;
-    const had = this.ids[slot] as number;
-    if (had > id) return;
-    if (had === 0) this.present[row] = (this.present[row] as number) + 1;
-    this.ids[slot] = id;
-    this.values[slot] = value === null ? NaN : value;
-    this.signs[slot] = sign;
-  }
-
   /**
    * The store's ids of areaCodes and indicatorCodes (same order), so `take` can place a figure
    * given by ids: one typed-array lookup each, no map per figure.
@@ -81,7 +70,10 @@ export class FigureBlock {
     return this;
   }
 
-  /** One figure given by the store's ids (see withIds); figures of other areas or indicators are ignored. */
+  /**
+   * One figure given by the store's ids (see withIds); value null → NaN. Figures of other areas or
+   * indicators are ignored; of two for one slot, the higher row id counts.
+   */
   readonly take = (id: number, areaId: number, indicatorId: number, value: number | null, sign: number): void => {
     const row = areaId < this.rowOfId.length ? (this.rowOfId[areaId] as number) : -1;
     const col = indicatorId < this.colOfId.length ? (this.colOfId[indicatorId] as number) : -1;
