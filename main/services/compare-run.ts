@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors';
 import type { Store } from '../store/open-store';
 import { resolveAreaCode } from '../store/queries/areas';
 import {
-  areaCodeByName, areasByCode, areasById, areasOfKind, eachFigureInPeriod, indicatorsByCode, indicatorsOfThemes, latestPeriodWithFigure, loadFigures, membersOf,
+  areaCodeByName, areasByCode, areasById, areasOfKind, eachFigureInPeriod, figuresById, indicatorsByCode, indicatorsOfThemes, latestPeriodWithFigure, loadFigures, membersOf,
   sourceRanges, sourcesById, sourcesOfFigures, storePeriods, type AreaRecord, type FigureTuple, type IndicatorRecord, type MemberRecord,
 } from '../store/queries/compare';
 
@@ -181,41 +181,26 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
   // of indicators that aggregate, and their weights; their cells are read when an aggregate names them.
   const bulk = !input.memberDetail;
   const memberIndicatorIds = [...new Set([...indicators.filter((i) => i.aggregation !== 'none'), ...weights].map((i) => i.id))];
-  const idByCode = new Map<string, number>();
-  // a member's figures are read when an aggregate first names it: all of its block's indicators at once
-  const fetchedFigures = new Map<string, Map<number, StoredFigure>>();
-  const fetchFigure = (areaCode: string, indicatorCode: string, period: string): StoredFigure | undefined => {
-    const areaId = idByCode.get(areaCode);
-    const ind = byCode.get(indicatorCode);
-    if (areaId === undefined || !ind) return undefined;
-    const key = `${areaId}\u0000${period}`;
-    let own = fetchedFigures.get(key);
-    if (!own) {
-      fetchedFigures.set(key, (own = new Map()));
-      for (const [, indicatorId, , value, low, high, sign, qualifier, raw, cell, sourceId] of loadFigures(db, [areaId], memberIndicatorIds, [period])) {
-        own.set(indicatorId, { value, low, high, sign, qualifier, raw, cell, sourceId });
-        if (!sourcesSeen.has(sourceId)) {
-          sourcesSeen.add(sourceId);
-          for (const src of sourcesById(db, [sourceId])) data.addSource(src.id, src);
-        }
+  // members' whole figures (cell, raw text, source) are read by row id when an aggregate names them
+  const fetchFigures = (ids: readonly number[]): Map<number, StoredFigure> => {
+    const out = new Map<number, StoredFigure>();
+    for (const { id, ...f } of figuresById(db, ids)) {
+      out.set(id, f);
+      if (!sourcesSeen.has(f.sourceId)) {
+        sourcesSeen.add(f.sourceId);
+        for (const src of sourcesById(db, [f.sourceId])) data.addSource(src.id, src);
       }
     }
-    return own.get(ind.id);
+    return out;
   };
   const addBlocks = (ids: readonly number[]) => {
     const areas = ids.map((id) => areaById.get(id)).filter((a): a is AreaRecord => a !== undefined);
     const inds = memberIndicatorIds.map((id) => indicatorById.get(id)).filter((i): i is IndicatorRecord => i !== undefined);
-    const rowOf = new Int32Array(areas.reduce((m, a) => Math.max(m, a.id), 0) + 1).fill(-1);
-    areas.forEach((a, k) => { rowOf[a.id] = k; idByCode.set(a.code, a.id); });
-    const colOf = new Int32Array(inds.reduce((m, i) => Math.max(m, i.id), 0) + 1).fill(-1);
-    inds.forEach((i, k) => (colOf[i.id] = k));
+    const areaIds = areas.map((a) => a.id);
+    const indIds = inds.map((i) => i.id);
     for (const period of periods) {
-      const block = new FigureBlock(period, areas.map((a) => a.code), inds.map((i) => i.code), fetchFigure);
-      eachFigureInPeriod(db, areas.map((a) => a.id), inds.map((i) => i.id), period, (id, areaId, indicatorId, value, sign) => {
-        const row = areaId < rowOf.length ? (rowOf[areaId] as number) : -1;
-        const col = indicatorId < colOf.length ? (colOf[indicatorId] as number) : -1;
-        if (row >= 0 && col >= 0) block.put(row, col, id, value, sign);
-      });
+      const block = new FigureBlock(period, areas.map((a) => a.code), inds.map((i) => i.code), fetchFigures).withIds(areaIds, indIds);
+      eachFigureInPeriod(db, areaIds, indIds, period, block.take);
       data.addBlock(block);
       blocks.push(block);
     }

@@ -76,9 +76,10 @@ export interface ColumnOutcome extends Omit<AggregateOutcome, 'counted'> {
  * weight figure (NaN = none; only for weighted means). The one implementation behind `aggregate`
  * and the bulk path of a national aggregation: same sums in the same order, same reasons.
  */
-export function aggregateColumns(rule: AggregationRule, values: ArrayLike<number>, weights: ArrayLike<number> | null, minCoverage: number): ColumnOutcome {
+export function aggregateColumns(rule: AggregationRule, values: ArrayLike<number>, weights: ArrayLike<number> | null, minCoverage: number, countedInto?: Uint8Array): ColumnOutcome {
   const total = values.length;
-  const counted = new Uint8Array(total);
+  // `countedInto` (zeroed here): a slice of a caller's pool, so 2,400 aggregates need not allocate 2,400 arrays
+  const counted = countedInto !== undefined && countedInto.length === total ? countedInto.fill(0) : new Uint8Array(total);
   const none = (reason: string, method = ''): ColumnOutcome => ({
     value: null, withFigure: 0, total, coverage: total ? 0 : null, weightShare: null, counted, reason, method,
   });

@@ -26,7 +26,11 @@ export interface MemberColumn {
   signs: Uint8Array;
 }
 
-export type FetchFigure = (areaCode: string, indicatorCode: string, period: string) => StoredFigure | undefined;
+/**
+ * Whole figures (cell, raw text, source) by their row ids: read only for the members an aggregate
+ * names — all of one area's figures in the block at once (one query, not one per figure).
+ */
+export type FetchFigures = (ids: readonly number[]) => ReadonlyMap<number, StoredFigure>;
 
 export class FigureBlock {
   readonly rowOf: ReadonlyMap<string, number>;
@@ -36,12 +40,14 @@ export class FigureBlock {
   private readonly ids: Float64Array;
   private readonly present: Int32Array;
   private readonly fetched = new Map<number, StoredFigure | undefined>();
+  private rowOfId: Int32Array = new Int32Array(0);
+  private colOfId: Int32Array = new Int32Array(0);
 
   constructor(
     readonly period: string,
     readonly areaCodes: readonly string[],
     readonly indicatorCodes: readonly string[],
-    private readonly fetch: FetchFigure,
+    private readonly fetch: FetchFigures,
   ) {
     this.rowOf = new Map(areaCodes.map((c, i) => [c, i]));
     this.colOf = new Map(indicatorCodes.map((c, i) => [c, i]));
@@ -52,8 +58,26 @@ export class FigureBlock {
     this.present = new Int32Array(areaCodes.length);
   }
 
-  /** One figure (row, column as in areaCodes / indicatorCodes); value null → NaN. */
-  put(row: number, col: number, id: number, value: number | null, sign: number): void {
+  /**
+   * The store's ids of areaCodes and indicatorCodes (same order), so `take` can place a figure
+   * given by ids: one typed-array lookup each, no map per figure.
+   */
+  withIds(areaIds: readonly number[], indicatorIds: readonly number[]): this {
+    this.rowOfId = new Int32Array(areaIds.reduce((m, id) => Math.max(m, id), 0) + 1).fill(-1);
+    areaIds.forEach((id, k) => (this.rowOfId[id] = k));
+    this.colOfId = new Int32Array(indicatorIds.reduce((m, id) => Math.max(m, id), 0) + 1).fill(-1);
+    indicatorIds.forEach((id, k) => (this.colOfId[id] = k));
+    return this;
+  }
+
+  /**
+   * One figure given by the store's ids (see withIds); value null → NaN. Figures of other areas or
+   * indicators are ignored; of two for one slot, the higher row id counts.
+   */
+  readonly take = (id: number, areaId: number, indicatorId: number, value: number | null, sign: number): void => {
+    const row = areaId < this.rowOfId.length ? (this.rowOfId[areaId] as number) : -1;
+    const col = indicatorId < this.colOfId.length ? (this.colOfId[indicatorId] as number) : -1;
+    if (row < 0 || col < 0) return;
     const slot = row * this.indicatorCodes.length + col;
     const had = this.ids[slot] as number;
     if (had > id) return;
@@ -61,7 +85,7 @@ export class FigureBlock {
     this.ids[slot] = id;
     this.values[slot] = value === null ? NaN : value;
     this.signs[slot] = sign;
-  }
+  };
 
   /**
    * The sources of the block's figures, from their row ids and the sources' id ranges (an import
@@ -111,8 +135,16 @@ export class FigureBlock {
     const col = this.colOf.get(indicatorCode);
     if (row === undefined || col === undefined) return undefined;
     const slot = row * this.indicatorCodes.length + col;
-    if ((this.ids[slot] as number) === 0) return undefined;
-    if (!this.fetched.has(slot)) this.fetched.set(slot, this.fetch(areaCode, indicatorCode, this.period));
+    const id = this.ids[slot] as number;
+    if (id === 0) return undefined;
+    if (!this.fetched.has(slot)) {
+      // the area's whole row of the block: the next indicators an aggregate names it for come free
+      const width = this.indicatorCodes.length;
+      const ids: number[] = [];
+      for (let k = row * width; k < (row + 1) * width; k++) if ((this.ids[k] as number) > 0) ids.push(this.ids[k] as number);
+      const got = this.fetch(ids);
+      for (let k = row * width; k < (row + 1) * width; k++) if ((this.ids[k] as number) > 0) this.fetched.set(k, got.get(this.ids[k] as number));
+    }
     return this.fetched.get(slot);
   }
 
@@ -127,13 +159,18 @@ export class FigureBlock {
     return rows;
   }
 
-  /** The column of one indicator for these rows: figureValue ('-' is 0; '.', 'x', ranges and no figure NaN) and sign codes. */
-  column(rows: Int32Array, indicatorCode: string): MemberColumn | null {
+  /**
+   * The column of one indicator for these rows: figureValue ('-' is 0; '.', 'x', ranges and no
+   * figure NaN) and sign codes — written into `into` when given and long enough (a caller that
+   * aggregates 2,400 columns reuses two buffers instead of allocating thousands).
+   */
+  column(rows: Int32Array, indicatorCode: string, into?: MemberColumn): MemberColumn | null {
     const col = this.colOf.get(indicatorCode);
     if (col === undefined) return null;
     const width = this.indicatorCodes.length;
-    const values = new Float64Array(rows.length);
-    const signs = new Uint8Array(rows.length);
+    const reuse = into !== undefined && into.values.length === rows.length && into.signs.length === rows.length;
+    const values = reuse ? into.values : new Float64Array(rows.length);
+    const signs = reuse ? into.signs : new Uint8Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const slot = (rows[i] as number) * width + col;
       const v = this.values[slot] as number;

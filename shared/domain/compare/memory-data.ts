@@ -117,8 +117,9 @@ export class MemoryCompareData implements CompareData {
    * The members' figures of one indicator and period as columns, when all of them are held in one
    * block of that period (none with a figure of its own beside it, which would come first);
    * undefined otherwise. Not for ind_wbi (not aggregated; its own figures serve boundary checks).
+   * With `into` (arrays as long as `codes`), the column is written there and `into` returned.
    */
-  memberValues(codes: readonly string[], indicatorCode: string, period: string): MemberColumn | undefined {
+  memberValues(codes: readonly string[], indicatorCode: string, period: string, into?: MemberColumn): MemberColumn | undefined {
     const list = this.blocks.get(period);
     if (!list || indicatorCode === 'ind_wbi') return undefined;
     let cache = this.blockRows.get(codes);
@@ -130,7 +131,7 @@ export class MemoryCompareData implements CompareData {
         if (rows) for (const c of codes) if (this.withOwnValues.has(c)) { rows = null; break; }
         cache.set(b, rows);
       }
-      if (rows) return b.column(rows, indicatorCode) ?? undefined;
+      if (rows) return b.column(rows, indicatorCode, into) ?? undefined;
     }
     return undefined;
   }

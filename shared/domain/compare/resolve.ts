@@ -64,7 +64,7 @@ export interface CompareData extends WbiLookup {
    * Optional bulk read: the members' figures of one indicator and period as columns (figureValue
    * and sign code per member, in the order given), when held so; undefined otherwise.
    */
-  memberValues?(codes: readonly string[], indicatorCode: string, period: string): MemberColumn | undefined;
+  memberValues?(codes: readonly string[], indicatorCode: string, period: string, into?: MemberColumn): MemberColumn | undefined;
 }
 
 export interface Resolved {
@@ -265,6 +265,11 @@ export class FigureResolver {
   }
 
   private readonly leaves = new Map<readonly MemberLink[], boolean>();
+  private valueBuf: MemberColumn = { values: new Float64Array(0), signs: new Uint8Array(0) };
+  private weightBuf: MemberColumn = { values: new Float64Array(0), signs: new Uint8Array(0) };
+  /** `counted` flags of bulk aggregates, cut from one pool (a national aggregation makes 2,400). */
+  private countedPool = new Uint8Array(0);
+  private countedUsed = 0;
 
   /**
    * The same aggregate from the members' figures held as columns (a national aggregation: 700
@@ -275,11 +280,20 @@ export class FigureResolver {
   private fromColumns(links: readonly MemberLink[], ind: IndicatorRule, rule: AggregationRule, weightCode: string | null, period: string, depth: number): Resolved | null {
     if (this.withDetail || !this.data.memberValues || links.length === 0 || !this.allLeaves(links, depth + 1)) return null;
     const codes = this.codesOf(links);
-    const col = this.data.memberValues(codes, ind.code, period);
+    // the columns are read into two reused buffers: only `counted` outlives this call
+    const n = codes.length;
+    if (this.valueBuf.values.length !== n) this.valueBuf = { values: new Float64Array(n), signs: new Uint8Array(n) };
+    if (weightCode && this.weightBuf.values.length !== n) this.weightBuf = { values: new Float64Array(n), signs: new Uint8Array(n) };
+    const col = this.data.memberValues(codes, ind.code, period, this.valueBuf);
     if (!col) return null;
-    const weights = weightCode ? this.data.memberValues(codes, weightCode, period) : undefined;
+    const weights = weightCode ? this.data.memberValues(codes, weightCode, period, this.weightBuf) : undefined;
     if (weightCode && !weights) return null;
-    const out = aggregateColumns(rule, col.values, weights?.values ?? null, this.minCoverage);
+    if (this.countedPool.length - this.countedUsed < n) {
+      this.countedPool = new Uint8Array(Math.max(n, 1 << 16));
+      this.countedUsed = 0;
+    }
+    const countedInto = this.countedPool.subarray(this.countedUsed, (this.countedUsed += n));
+    const out = aggregateColumns(rule, col.values, weights?.values ?? null, this.minCoverage, countedInto);
     let provisional = false;
     for (let i = 0; i < codes.length && !provisional; i++) if (out.counted[i] && isProvisionalCode(col.signs[i] as number)) provisional = true;
     // the counted members' codes are listed only when a delta's boundary check asks (700 per cell otherwise)

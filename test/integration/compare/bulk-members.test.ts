@@ -90,6 +90,27 @@ describe('eachFigureInPeriod: seek and scan hand over the same figures as the ro
       }
     }
   });
+
+  it('some areas × every other indicator: the scan keeps only the asked indicators (the flag mask), like the seek', () => {
+    const db = s.ctx.db;
+    const areas = db.prepare("SELECT id FROM area WHERE kind = 'neighbourhood' ORDER BY id").pluck().all() as number[];
+    const withFigures = db.prepare("SELECT DISTINCT indicator_id FROM observation WHERE period = '2024' ORDER BY 1").pluck().all() as number[];
+    expect(withFigures.length).toBeGreaterThan(2);
+    const indicators = withFigures.filter((_, k) => k % 2 === 1);
+    const asked = new Set(indicators);
+    const rows = loadFigures(db, areas, indicators, ['2024']);
+    expect(rows.length).toBeGreaterThan(1);
+    const expected = new Map(rows.map(([area, ind, , value, , , sign]) => [`${area}/${ind}`, [value, sign]]));
+    for (const how of ['seek', 'scan'] as const) {
+      const got = new Map<string, [number | null, string | null]>();
+      const wanted = new Set(areas);
+      eachFigureInPeriod(db, areas, indicators, '2024', (_id, area, ind, value, sign) => {
+        expect(asked.has(ind), `${how}: indicator ${ind} not asked`).toBe(true);
+        if (wanted.has(area)) got.set(`${area}/${ind}`, [value, SIGN_CODES[sign] ?? null]);
+      }, how);
+      expect(got, how).toEqual(expected);
+    }
+  });
 });
 
 describe('a lean answer (the grid of thousands of rows) has the same figures without per-cell provenance', () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/store/open-store';
-import { BLOCK_SCAN_SQL, BLOCK_SEEK_SQL, FIGURES_ALL_PERIODS_SQL, FIGURES_IN_PERIODS_SQL, HAS_FIGURE_SQL, PERIOD_EXTENT_SQL, registerFigurePut } from '../../../main/store/queries/compare';
+import { BLOCK_SCAN_SQL, BLOCK_SEEK_SQL, FIGURES_BY_ID_SQL, FIGURES_ALL_PERIODS_SQL, FIGURES_IN_PERIODS_SQL, HAS_FIGURE_SQL, PERIOD_EXTENT_SQL, registerFigurePut } from '../../../main/store/queries/compare';
 
 /**
  * The compare reads stay index seeks as the store grows: figures area first through
@@ -12,7 +12,7 @@ describe('query plans of the comparison', () => {
   afterAll(() => db.close());
   const plan = (sql: string, params: Record<string, unknown>) =>
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((p) => p.detail);
-  const args = { areas: '[1,2,3]', indicators: '[1,2]', periods: '["2024","2022"]', indicator: 1, period: '2024' };
+  const args = { areas: '[1,2,3]', indicators: '[1,2]', periods: '["2024","2022"]', indicator: 1, period: '2024', indicatorMask: Buffer.from([0, 1, 1]) };
 
   it('figures in given periods: one seek in observation_area per (area, indicator, period)', () => {
     const p = plan(FIGURES_IN_PERIODS_SQL, args);
@@ -45,9 +45,17 @@ describe('query plans of the comparison', () => {
     expect(p.join('\n')).toMatch(/SEARCH s USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(p.join('\n')).toMatch(/SEARCH o USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
     expect(p.some((d) => /SCAN o\b|AUTOMATIC|TEMP B-TREE|BLOOM FILTER ON o/.test(d))).toBe(false);
+    // the indicators are a BLOB of flags read per row, not a json_each probe per row
+    expect(p.some((d) => /json_each/.test(d))).toBe(false);
     const extent = plan(PERIOD_EXTENT_SQL, args);
     expect(extent.join('\n')).toMatch(/SEARCH s USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(extent.some((d) => /SCAN s\b|AUTOMATIC/.test(d))).toBe(false);
+  });
+
+  it("named members' whole figures: one rowid lookup each", () => {
+    const p = (db.prepare(`EXPLAIN QUERY PLAN ${FIGURES_BY_ID_SQL}`).all('[7,9]') as { detail: string }[]).map((x) => x.detail);
+    expect(p.join('\n')).toMatch(/SEARCH o USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(p.some((d) => /SCAN o\b|AUTOMATIC|TEMP B-TREE/.test(d))).toBe(false);
   });
 
   it('children of a district or municipality by CBS code: a range on the code index', () => {
