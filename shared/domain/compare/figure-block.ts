@@ -1,5 +1,5 @@
 import type { Sign } from '../../contract/model';
-import type { StoredFigure } from './resolve';
+import type { StoredFigure } from './stored-figure';
 
 /**
  * Many members' figures for one period, held as columns (a national aggregation reads 1.2 million

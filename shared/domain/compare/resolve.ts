@@ -3,6 +3,7 @@ import type { AreaKind, Qualifier, Sign } from '../../contract/model';
 import { SIGN_SYMBOL } from '../format/figure';
 import { aggregate, aggregateColumns, figureValue, type AggregationRule } from './aggregate';
 import { isProvisionalCode, type MemberColumn } from './figure-block';
+import type { StoredFigure } from './stored-figure';
 import type { WbiLookup } from './boundary';
 import type { Direction } from './stats';
 
@@ -13,16 +14,7 @@ import type { Direction } from './stats';
  * is reported. Pure: the store's figures come in through `CompareData`.
  */
 
-export interface StoredFigure {
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  sign: Sign | null;
-  qualifier: Qualifier | null;
-  sourceId: number;
-  cell: string | null;
-  raw: string | null;
-}
+export type { StoredFigure } from './stored-figure';
 
 /** What a figure's source row says (its cell and raw text are the figure's own). */
 export interface SourceInfo {
