@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../../main/web/server';
+import { PACKED, unpackTables } from '../../../shared/wire/pack-tables';
 import { freshServices } from '../../helpers/services';
 
 interface Reply {
@@ -64,9 +65,14 @@ describe('web shell: loopback only, per-launch token, same contract', () => {
   it('answers the contract with the token, from its own origin', async () => {
     const ok = await api({ 'x-wv-token': web.token, origin: `http://127.0.0.1:${web.port}` }, JSON.stringify({ kind: 'municipality' }));
     expect(ok.status).toBe(200);
-    const env = JSON.parse(ok.body);
+    // a long list of like objects travels packed (a key list and rows); the page unpacks it
+    const wire = JSON.parse(ok.body);
+    expect(wire.value[PACKED][0]).toContain('code');
+    expect(wire.value[PACKED][1]).toHaveLength(19);
+    const env = unpackTables(wire) as { ok: boolean; value: { code: string }[] };
     expect(env.ok).toBe(true);
     expect(env.value).toHaveLength(19);
+    expect(env.value.every((a) => /^GM\d{4}$/.test(a.code))).toBe(true);
   });
 
   it('passes invalid input to dispatch, which answers INPUT_INVALID; bad JSON is refused too', async () => {
