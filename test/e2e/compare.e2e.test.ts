@@ -144,11 +144,14 @@ describe.skipIf(!real)('Vergelijken and Samenstelling in Chromium (real KWB Utre
 
     // Keyboard: Enter on a focused figure opens the same explanation.
     await inw.click();
+    await panel.waitFor();
     await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
     await inw.focus();
     await page.keyboard.press('Enter');
     await panel.waitFor();
     await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
 
     // Copy: the whole table as Dutch TSV (and HTML) on the clipboard.
     await page.evaluate(() => {
@@ -171,7 +174,9 @@ describe.skipIf(!real)('Vergelijken and Samenstelling in Chromium (real KWB Utre
     const check = gridRow(page, 'NPLV15').first().locator('input[type="checkbox"]');
     await check.check();
     await inw.click();
+    await panel.waitFor();
     await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
     await inw.focus();
     await page.keyboard.press('Control+c');
     await page.getByText(/Gekopieerd: 1 gekozen rij/).waitFor();
@@ -320,10 +325,14 @@ describe('Vergelijken over the years (generated KWB workbooks)', () => {
         (window as unknown as { copied: string }).copied = e.clipboardData?.getData('text/plain') ?? '';
       });
     });
+    // Each step waits for what the analyst would see before the next key (a slower machine must not race the keys).
     await west.click();
+    await panel.waitFor();
     await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
     await west.focus();
     await page.keyboard.press('Space');
+    await expect.poll(() => gridRow(page, 'WK034401').first().getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Control+c');
     await page.getByText(/Gekopieerd: 1 gekozen rij/).waitFor();
     const copied = await page.evaluate(() => (window as unknown as { copied: string }).copied);
