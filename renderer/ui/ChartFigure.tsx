@@ -1,4 +1,5 @@
 import Plotly from 'plotly.js-dist-min';
+import { drawing, purgeWhenDrawn } from './plotly-lifecycle';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorPanel } from './StatusPanels';
 import { chartImage, download } from './chart-export';
@@ -24,7 +25,7 @@ export function ChartFigure({ chart, label, children, onWebglFailure }: { chart:
     const el = ref.current;
     if (!el) return;
     el.setAttribute('data-render-start', String(performance.now()));
-    void Plotly.react(
+    void drawing(el, Plotly.react(
       el,
       chart.data,
       {
@@ -36,7 +37,7 @@ export function ChartFigure({ chart, label, children, onWebglFailure }: { chart:
         ...chart.layout,
       },
       { displaylogo: false, responsive: true, locale: 'nl', modeBarButtonsToRemove: ['lasso2d', 'select2d', 'toImage'] },
-    ).then(() => {
+    )).then(() => {
       // Plotly replaces a WebGL trace it cannot draw by a notice; the caller then draws SVG instead.
       if (onWebglFailure && el.textContent?.includes('WebGL is not supported')) onWebglFailure();
       else el.setAttribute('data-painted', String(performance.now()));
@@ -45,7 +46,7 @@ export function ChartFigure({ chart, label, children, onWebglFailure }: { chart:
   useEffect(() => {
     const el = ref.current;
     return () => {
-      if (el) Plotly.purge(el);
+      if (el) void purgeWhenDrawn(el, Plotly.purge);
     };
   }, []);
   return (

@@ -1,4 +1,5 @@
 import Plotly, { type Data, type Layout } from 'plotly.js-dist-min';
+import { drawing, purgeWhenDrawn } from './plotly-lifecycle';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { SaveChartButtons } from './ChartFigure';
 import { ErrorPanel } from './StatusPanels';
@@ -16,7 +17,7 @@ export function Plot({ data, layout, height = 360, label, save }: { data: Data[]
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    void Plotly.react(
+    void drawing(el, Plotly.react(
       el,
       data,
       {
@@ -29,12 +30,12 @@ export function Plot({ data, layout, height = 360, label, save }: { data: Data[]
         ...layout,
       },
       { displaylogo: false, responsive: true, locale: 'nl', modeBarButtonsToRemove: ['lasso2d', 'select2d'] },
-    );
+    ));
   }, [data, layout, height]);
   useEffect(() => {
     const el = ref.current;
     return () => {
-      if (el) Plotly.purge(el);
+      if (el) void purgeWhenDrawn(el, Plotly.purge);
     };
   }, []);
   const plot = <div ref={ref} className="plot" role="img" aria-label={label} />;

@@ -1,4 +1,5 @@
 import Plotly from 'plotly.js-dist-min';
+import { drawing, purgeWhenDrawn } from '../../ui/plotly-lifecycle';
 import { useEffect, useMemo, useRef } from 'react';
 import type { MapFeature } from '../../../shared/contract/maps';
 import { MISSING_COLOUR } from '../../../shared/domain/maps/class-breaks';
@@ -71,7 +72,7 @@ export function ChoroplethMap({ features, model, label, height = 540 }: { featur
     el.setAttribute('data-render-start', String(performance.now()));
     registerOfflineBaseMap();
     // newPlot, not react: react on a geo subplot whose traces change shrank the map to a strip.
-    void Plotly.newPlot(
+    void drawing(el, Plotly.newPlot(
       el,
       data,
       {
@@ -91,12 +92,12 @@ export function ChoroplethMap({ features, model, label, height = 540 }: { featur
         },
       },
       { displaylogo: false, responsive: true, locale: 'nl', modeBarButtonsToRemove: ['lasso2d', 'select2d'] },
-    ).then(() => el.setAttribute('data-painted', String(performance.now())));
+    )).then(() => el.setAttribute('data-painted', String(performance.now())));
   }, [data, height]);
   useEffect(() => {
     const el = ref.current;
     return () => {
-      if (el) Plotly.purge(el);
+      if (el) void purgeWhenDrawn(el, Plotly.purge);
     };
   }, []);
   return <div ref={ref} className="plot map-plot" role="img" aria-label={label} style={{ height }} />;
