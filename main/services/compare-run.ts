@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors';
 import type { Store } from '../store/open-store';
 import { resolveAreaCode } from '../store/queries/areas';
 import {
-  areaCodeByName, areasByCode, areasById, areasOfKind, eachFigureInPeriod, figuresById, indicatorsByCode, indicatorsOfThemes, latestPeriodWithFigure, loadFigures, membersOf,
+  areaCodeByName, areasByCode, areasById, areasOfKind, eachFigureInPeriod, figuresById, indicatorsByCode, indicatorsOfThemes, latestPeriodsWithFigure, loadFigures, membersOf,
   sourceRanges, sourcesById, sourcesOfFigures, storePeriods, type AreaRecord, type FigureTuple, type IndicatorRecord, type MemberRecord,
 } from '../store/queries/compare';
 
@@ -130,11 +130,20 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
 
   // ---- members, level by level (structure only for compositions; the rest follows the figures)
   const members = new Map<number, MemberRecord[]>();
+  // each area's members are read once per run ('latest' looks through them before the figures are read)
+  const membersRead = new Map<number, MemberRecord[]>();
   const structural = (ids: Iterable<number>) => {
-    const recs = [...ids].map((id) => areaById.get(id)).filter((a): a is AreaRecord => a !== undefined);
-    const ms = membersOf(db, recs);
-    const newIds = [...new Set([...ms.values()].flat().map((m) => m.memberId))].filter((id) => !areaById.has(id));
+    const asked = [...ids];
+    const recs = asked.filter((id) => !membersRead.has(id)).map((id) => areaById.get(id)).filter((a): a is AreaRecord => a !== undefined);
+    const fresh = membersOf(db, recs);
+    const newIds = [...new Set([...fresh.values()].flat().map((m) => m.memberId))].filter((id) => !areaById.has(id));
     areasById(db, newIds).forEach(remember);
+    for (const [id, list] of fresh) membersRead.set(id, list);
+    const ms = new Map<number, MemberRecord[]>();
+    for (const id of asked) {
+      const list = membersRead.get(id);
+      if (list) ms.set(id, list);
+    }
     return ms;
   };
 
@@ -156,7 +165,8 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
       frontier = next;
     }
     const candidates = storePeriods(db);
-    for (const i of indicators) periodOf.set(i.code, latestPeriodWithFigure(db, [...probe], i.id, candidates));
+    const latest = latestPeriodsWithFigure(db, [...probe], indicators.map((i) => i.id), candidates);
+    for (const i of indicators) periodOf.set(i.code, latest.get(i.id) ?? null);
   } else {
     for (const i of indicators) periodOf.set(i.code, input.period);
   }

@@ -132,6 +132,9 @@ describe.skipIf(!real)('Vergelijken and Samenstelling in Chromium (real KWB Utre
     await inw.click();
     const panel = page.getByRole('dialog', { name: 'Uitleg bij het cijfer' });
     await panel.waitFor();
+    // the grid's answer is lean: the members and their source cells arrive when the panel opens
+    await panel.getByRole('table').waitFor();
+    await expect.poll(() => panel.getByRole('status').count()).toBe(0);
     const text = (await panel.textContent()) ?? '';
     expect(text).toContain('Berekend uit 1 lid');
     expect(text).toContain('WK034403');

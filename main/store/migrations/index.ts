@@ -10,6 +10,7 @@ import m0007 from './0007-composition-history.sql?raw';
 import m0008 from './0008-boundaries.sql?raw';
 import m0009 from './0009-view-index.sql?raw';
 import m0010 from './0010-source-revisions.sql?raw';
+import m0011 from './0011-area-kind.sql?raw';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: '0008-boundaries', sql: m0008 },
   { version: 9, name: '0009-view-index', sql: m0009 },
   { version: 10, name: '0010-source-revisions', sql: m0010 },
+  { version: 11, name: '0011-area-kind', sql: m0011 },
 ];
 
 export const latestVersion = migrations.length;

@@ -116,10 +116,20 @@ export function membersOf(db: Store, areas: readonly AreaRecord[]): Map<number, 
     for (const p of programmes) out.set(p, ids.map((memberId) => ({ parentId: p, memberId, status: 'confirmed' as const })));
   }
   if (others.length) {
-    const byParent = db.prepare(`SELECT id FROM area WHERE parent_id = ? AND kind <> 'focus_area' ORDER BY code`).pluck();
+    // children by parent_id for all of them in one query (ordered by code within each parent)
+    const children = new Map<number, number[]>();
+    const rows = db.prepare(
+      `SELECT a.parent_id AS parentId, a.id FROM json_each(?) j CROSS JOIN area a INDEXED BY area_parent
+       WHERE a.parent_id = j.value AND a.kind <> 'focus_area' ORDER BY a.parent_id, a.code`,
+    ).raw(true).all(json(others.map((a) => a.id))) as [number, number][];
+    for (const [parentId, id] of rows) {
+      let list = children.get(parentId);
+      if (!list) children.set(parentId, (list = []));
+      list.push(id);
+    }
     const byCode = db.prepare('SELECT id FROM area WHERE code > ? AND code < ? AND length(code) = ?').pluck();
     for (const a of others) {
-      const ids = new Set(byParent.all(a.id) as number[]);
+      const ids = new Set(children.get(a.id) ?? []);
       const gm = /^GM(\d{4})$/.exec(a.code);
       const wk = /^WK(\d{6})$/.exec(a.code);
       if (gm) for (const id of byCode.all(`WK${gm[1]}`, `WK${gm[1]}~`, 8) as number[]) ids.add(id);
@@ -209,13 +219,51 @@ export const HAS_FIGURE_SQL = `
     AND o.superseded_by IS NULL AND o.breakdown IS NULL
   LIMIT 1`;
 
-/** The latest of `periods` (given latest first) in which any of the areas has a figure for the indicator. */
-export function latestPeriodWithFigure(db: Store, areaIds: readonly number[], indicatorId: number, periods: readonly string[]): string | null {
-  if (areaIds.length === 0) return null;
-  const has = stmt(db, HAS_FIGURE_SQL);
+/**
+ * The indicators (of all) with a current figure for any of the areas in a period, read by walking
+ * one of the period's sources' id ranges (every figure of a source has an id in its range).
+ */
+export const INDICATORS_IN_RANGE_SQL = `
+  SELECT DISTINCT o.indicator_id FROM observation o
+  WHERE o.id BETWEEN @first AND @last AND o.period = @period AND o.superseded_by IS NULL AND o.breakdown IS NULL
+    AND +o.area_id IN (SELECT value FROM json_each(@areas))`;
+
+/**
+ * The latest of `periods` (given latest first) in which any of the areas has a figure, per indicator
+ * (null: in none). A period whose sources hold few figures (the shipped programme figures of 2025
+ * beside a KWB's 2024) is answered by walking those sources' id ranges once for all indicators;
+ * a period of large imports by a seek per area and indicator, stopping at the first figure.
+ */
+export function latestPeriodsWithFigure(db: Store, areaIds: readonly number[], indicatorIds: readonly number[], periods: readonly string[]): Map<number, string | null> {
+  const out = new Map<number, string | null>(indicatorIds.map((id) => [id, null]));
+  if (areaIds.length === 0) return out;
+  const ranges = new Map<string, { first: number; last: number }[]>();
+  for (const r of db.prepare('SELECT sp.period, s.first_observation_id AS first, s.last_observation_id AS last FROM source_period sp JOIN source s ON s.id = sp.source_id WHERE s.first_observation_id IS NOT NULL').all() as { period: string; first: number; last: number }[]) {
+    ranges.set(r.period, [...(ranges.get(r.period) ?? []), { first: r.first, last: r.last }]);
+  }
   const areas = json(areaIds);
-  for (const period of periods) if (has.get({ areas, indicator: indicatorId, period })) return period;
-  return null;
+  const has = stmt(db, HAS_FIGURE_SQL);
+  const inRange = stmt(db, INDICATORS_IN_RANGE_SQL).pluck();
+  let remaining = [...indicatorIds];
+  for (const period of periods) {
+    if (remaining.length === 0) break;
+    const list = ranges.get(period) ?? [];
+    const rows = list.reduce((n, r) => n + r.last - r.first + 1, 0);
+    let found: (id: number) => boolean;
+    if (rows <= remaining.length * areaIds.length) {
+      const ids = new Set<number>();
+      for (const r of list) for (const id of inRange.all({ first: r.first, last: r.last, period, areas }) as number[]) ids.add(id);
+      found = (id) => ids.has(id);
+    } else {
+      found = (id) => has.get({ areas, indicator: id, period }) !== undefined;
+    }
+    remaining = remaining.filter((id) => {
+      if (!found(id)) return true;
+      out.set(id, period);
+      return false;
+    });
+  }
+  return out;
 }
 
 export interface AreaHitRow {

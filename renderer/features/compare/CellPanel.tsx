@@ -53,14 +53,21 @@ export function CellPanel({ refCell, minCoverage, shownCount, pinned, onPin, onC
   const { cell, row, ind } = refCell;
   // A large comparison leaves members out, and a lean one every figure's source: fetch this one cell whole.
   const [whole, setWhole] = useState<CompareCell | null>(null);
+  const [fetching, setFetching] = useState<'no' | 'busy' | { error: string }>('no');
   useEffect(() => {
     setWhole(null);
+    setFetching('no');
     const lean = !cell.aggregated && cell.sourceRef === null && (cell.value !== null || cell.low !== null || cell.sign !== null);
     if (!cell.period || !((cell.aggregated && !cell.memberDetail) || lean)) return;
     let live = true;
+    setFetching('busy');
     call('compare.run', { areas: [row.areaCode], indicators: [ind.code], period: cell.period, references: [], minCoverage, memberDetail: true }).then(
-      (r) => live && setWhole(r.rows.find((x) => x.areaCode === row.areaCode)?.cells[0] ?? null),
-      () => undefined,
+      (r) => {
+        if (!live) return;
+        setWhole(r.rows.find((x) => x.areaCode === row.areaCode)?.cells[0] ?? null);
+        setFetching('no');
+      },
+      (err: unknown) => live && setFetching({ error: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       live = false;
@@ -168,6 +175,8 @@ export function CellPanel({ refCell, minCoverage, shownCount, pinned, onPin, onC
           </>
         )}
       </dl>
+      {fetching === 'busy' && <p className="muted small" role="status">{c.aggregated ? 'De leden en hun bronnen worden opgehaald…' : 'Bestand, blad en cel worden opgehaald…'}</p>}
+      {typeof fetching === 'object' && <p className="warn small" role="alert">De herkomst ophalen lukte niet: {fetching.error}</p>}
       {row.compositionStatus === 'unknown' && <p className="notice">Samenstelling onbekend: van dit focusgebied is niet vastgelegd uit welke wijken en buurten het bestaat. Leg die vast onder Gebieden → {row.areaName} → Samenstelling.</p>}
       {c.aggregated && (
         <section className="members" aria-label="Leden van het berekende cijfer">

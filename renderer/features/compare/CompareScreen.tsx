@@ -28,7 +28,6 @@ const REFERENCES: { kind: ReferenceKind; label: string }[] = [
 
 const COVERAGE = [1, 0.9, 0.75, 0.5];
 const MAX_TRANSPOSE = 300;
-const MEMBER_DETAIL_MAX = 500;
 
 /** compare.run, keeping the previous answer on screen while the next one loads (no flicker). */
 function useCompare(request: Parameters<typeof call<'compare.run'>>[1] | null) {
@@ -111,10 +110,12 @@ export function CompareScreen() {
             ...(state.compareTo ? { compareTo: state.compareTo } : {}),
             references: state.references,
             minCoverage: state.minCoverage ?? 1,
-            // Thousands of rows: members per aggregate, and each figure's source cell, are fetched
-            // when a cell's panel opens (a lean answer: a tenth of the bytes).
-            memberDetail: state.areas === 'focus' || state.areas.length <= MEMBER_DETAIL_MAX,
-            lean: state.areas !== 'focus' && state.areas.length > MEMBER_DETAIL_MAX,
+            // A lean answer: values, signs, deltas, ranks and coverage, and the files once. Each
+            // figure's file, sheet and cell, and an aggregate's members with theirs, are fetched when
+            // its panel opens (a tenth of the bytes for thousands of rows; half the time for the 20
+            // focus areas — npm run bench -- compare).
+            memberDetail: false,
+            lean: true,
           }
         : null,
     [indicators.status, chosen, state.areas, state.period, state.compareTo, state.references, state.minCoverage],

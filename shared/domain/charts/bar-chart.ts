@@ -142,5 +142,5 @@ export function barChart(result: CompareResult, indicatorCode: string, order: 'd
     legend: { orientation: 'h', y: -0.12, x: 0 },
     margin: { l: 16, r: 70, t: 16 + 15 * acrossRows.length, b: 48 },
   };
-  return { data, layout, caption, sourceLine: sourceLineOf(allCells), missing, references, referenceNotes, bars: drawn.length };
+  return { data, layout, caption, sourceLine: sourceLineOf(allCells, [result]), missing, references, referenceNotes, bars: drawn.length };
 }

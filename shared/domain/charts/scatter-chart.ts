@@ -80,6 +80,6 @@ export function scatterChart(result: CompareResult, xCode: string, yCode: string
     points: drawn.length,
     missing,
     caption: `${yInd.name} tegen ${xInd.name.toLowerCase()}${period.length ? `, ${[...new Set(period)].join('/')}` : ''}${si >= 0 ? ` (grootte: ${result.indicators[si]!.name.toLowerCase()})` : ''}`,
-    sourceLine: sourceLineOf(cells),
+    sourceLine: sourceLineOf(cells, [result]),
   };
 }

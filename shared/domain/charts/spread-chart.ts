@@ -74,6 +74,6 @@ export function spreadChart(result: CompareResult, indicatorCodes?: string[]): S
     layout,
     height,
     caption: `Spreiding van de focusgebieden rond het programmatotaal (${n} indicator${n === 1 ? '' : 'en'})`,
-    sourceLine: sourceLineOf(cells) + ' Band: 10e tot 90e percentiel van de focusgebieden.',
+    sourceLine: sourceLineOf(cells, [result]) + ' Band: 10e tot 90e percentiel van de focusgebieden.',
   };
 }

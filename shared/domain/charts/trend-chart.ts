@@ -102,5 +102,5 @@ export function trendChart(series: { period: string; result: CompareResult }[], 
     margin: { l: 16, r: 24, t: 16 + 14 * breaks.length, b: 48 },
   };
   const span = sorted.length ? `${periodLabel(sorted[0]!.period)}–${periodLabel(sorted[sorted.length - 1]!.period)}` : '';
-  return { data, layout, breaks, caption: `${indicator.name}, ${span}`, sourceLine: sourceLineOf(allCells) + (breaks.length ? ` Lijn onderbroken waar de gebiedsindeling veranderde.` : '') };
+  return { data, layout, breaks, caption: `${indicator.name}, ${span}`, sourceLine: sourceLineOf(allCells, series.map((s) => s.result)) + (breaks.length ? ` Lijn onderbroken waar de gebiedsindeling veranderde.` : '') };
 }

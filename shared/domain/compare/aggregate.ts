@@ -80,17 +80,14 @@ export function aggregateColumns(rule: AggregationRule, values: ArrayLike<number
   const total = values.length;
   // `countedInto` (zeroed here): a slice of a caller's pool, so 2,400 aggregates need not allocate 2,400 arrays
   const counted = countedInto !== undefined && countedInto.length === total ? countedInto.fill(0) : new Uint8Array(total);
-  const none = (reason: string, method = ''): ColumnOutcome => ({
-    value: null, withFigure: 0, total, coverage: total ? 0 : null, weightShare: null, counted, reason, method,
-  });
-  if (rule.aggregation === 'none') return none('niet op te tellen uit leden: dit is geen aantal of gemiddelde (aggregatie "geen")');
-  if (total === 0) return none('geen leden bekend');
+  if (rule.aggregation === 'none') return none(total, counted, 'niet op te tellen uit leden: dit is geen aantal of gemiddelde (aggregatie "geen")');
+  if (total === 0) return none(total, counted, 'geen leden bekend');
 
   if (rule.aggregation === 'sum') {
     let withFigure = 0;
     for (let i = 0; i < total; i++) if (!Number.isNaN(values[i] as number)) { counted[i] = 1; withFigure++; }
     const coverage = withFigure / total;
-    const method = `som van ${withFigure} ${withFigure === 1 ? 'lid' : 'leden'}`;
+    const method = methodText(null, withFigure);
     if (withFigure === 0 || coverage + EPS < minCoverage) {
       return { value: null, withFigure, total, coverage, weightShare: null, counted, method, reason: coverageReason(withFigure, total, null, minCoverage) };
     }
@@ -101,7 +98,7 @@ export function aggregateColumns(rule: AggregationRule, values: ArrayLike<number
 
   // weighted mean
   const weightCode = rule.weightIndicatorCode;
-  if (!weightCode) return none('geen gewicht bekend voor dit gemiddelde: een gewoon gemiddelde van leden wordt niet berekend');
+  if (!weightCode) return none(total, counted, 'geen gewicht bekend voor dit gemiddelde: een gewoon gemiddelde van leden wordt niet berekend');
   let withFigure = 0;
   let allWeightsKnown = true;
   let totalWeight = 0;
@@ -119,7 +116,7 @@ export function aggregateColumns(rule: AggregationRule, values: ArrayLike<number
   }
   const coverage = withFigure / total;
   const weightShare = allWeightsKnown && totalWeight > 0 ? countedWeight / totalWeight : null;
-  const method = `gewogen gemiddelde (gewicht ${weightCode}) van ${withFigure} ${withFigure === 1 ? 'lid' : 'leden'}`;
+  const method = methodText(weightCode, withFigure);
   if (withFigure === 0 || coverage + EPS < minCoverage || (weightShare !== null && weightShare + EPS < minCoverage)) {
     let reason = coverageReason(withFigure, total, weightShare, minCoverage);
     if (missingWeights > 0) reason += `; ${missingWeights} ${missingWeights === 1 ? 'lid heeft' : 'leden hebben'} wel een cijfer maar geen gewicht (${weightCode})`;
@@ -128,6 +125,20 @@ export function aggregateColumns(rule: AggregationRule, values: ArrayLike<number
   let num = 0;
   for (let i = 0; i < total; i++) if (counted[i]) num += (values[i] as number) * (weights as ArrayLike<number>)[i]!;
   return { value: num / countedWeight, withFigure, total, coverage, weightShare, counted, method, reason: null };
+}
+
+const none = (total: number, counted: Uint8Array, reason: string, method = ''): ColumnOutcome => ({
+  value: null, withFigure: 0, total, coverage: total ? 0 : null, weightShare: null, counted, reason, method,
+});
+
+/** "som van 4 leden", "gewogen gemiddelde (gewicht a_woning) van 4 leden": made once per wording (a grid asks thousands). */
+const methods = new Map<string | null, string[]>();
+function methodText(weightCode: string | null, n: number): string {
+  let byCount = methods.get(weightCode);
+  if (!byCount) methods.set(weightCode, (byCount = []));
+  return (byCount[n] ??= weightCode === null
+    ? `som van ${n} ${n === 1 ? 'lid' : 'leden'}`
+    : `gewogen gemiddelde (gewicht ${weightCode}) van ${n} ${n === 1 ? 'lid' : 'leden'}`);
 }
 
 function coverageReason(withFigure: number, total: number, weightShare: number | null, minCoverage: number): string {

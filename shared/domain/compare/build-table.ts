@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Theme } from '../../contract/model';
 import { parsePeriod } from '../period';
 import { boundaryBreak } from './boundary';
-import { FigureResolver, type CompareData, type IndicatorRule, type Resolved } from './resolve';
+import { FigureResolver, readStraight, type CompareData, type IndicatorRule, type Resolved } from './resolve';
 import { colourClass, quintiles, rankValues, spreadOf } from './stats';
 
 /**
@@ -44,17 +44,32 @@ export interface TableSpec {
 
 const yearOf = (period: string): number | null => parsePeriod(period)?.yearEnd ?? null;
 
+/** boundaryBreak per area and pair of years (the same for every indicator), without a key string per look-up. */
+type BreakCache = Map<string, Map<number, string | null>>;
+function breakOf(breaks: BreakCache, data: CompareData, code: string, yearA: number, yearB: number): string | null {
+  let own = breaks.get(code);
+  if (!own) breaks.set(code, (own = new Map()));
+  const years = yearA * 10_000 + yearB;
+  let why = own.get(years);
+  if (why === undefined) own.set(years, (why = boundaryBreak(code, yearA, yearB, data)));
+  return why;
+}
+
 /** Why a delta between the two periods is not sound for this figure (its own code, or any member's). */
-function deltaBreak(resolver: FigureResolver, data: CompareData, areaCode: string, ind: string, r: Resolved, period: string, yearA: number, yearB: number, breaks: Map<string, string | null>, depth = 0): string | null {
+function deltaBreak(resolver: FigureResolver, data: CompareData, areaCode: string, ind: string, r: Resolved, period: string, yearA: number, yearB: number, breaks: BreakCache, depth = 0): string | null {
   if (!r.aggregated) {
     // the same for every indicator: once per area and pair of years
-    const key = `${areaCode}\u0000${yearA}\u0000${yearB}`;
-    let why = breaks.get(key);
-    if (why === undefined) breaks.set(key, (why = boundaryBreak(areaCode, yearA, yearB, data)));
-    return why;
+    return breakOf(breaks, data, areaCode, yearA, yearB);
   }
   if (depth > 4) return null;
   for (const m of r.countedMembers) {
+    // a member without members of its own is read straight from its figure: its boundary is the check
+    // (no need to resolve it, which for a member held in bulk would read its whole figure)
+    if (readStraight(data, m)) {
+      const why = breakOf(breaks, data, m, yearA, yearB);
+      if (why) return why;
+      continue;
+    }
     const mr = resolver.resolve(m, ind, period);
     const why = deltaBreak(resolver, data, m, ind, mr, period, yearA, yearB, breaks, depth + 1);
     if (why) return why;
@@ -67,7 +82,7 @@ export function buildCompareTable(spec: TableSpec, data: CompareData): CompareRe
   const resolver = new FigureResolver(data, { minCoverage: spec.minCoverage, memberDetail: !lean && (spec.memberDetail ?? true), lean });
   const areaRows = spec.rows.map((row, i) => ({ row, i })).filter((x) => x.row.role === 'area').map((x) => x.i);
   const cells: CompareCell[][] = spec.rows.map(() => []);
-  const breaks = new Map<string, string | null>();
+  const breaks: BreakCache = new Map();
 
   const areaNames = spec.rows.map((row) => data.area(row.areaCode)?.name ?? row.areaCode);
   for (const ind of spec.indicators) {

@@ -136,7 +136,16 @@ export class MemoryCompareData implements CompareData {
     return undefined;
   }
 
+  /** Each figure's source, made once: an aggregate's member detail and its source line both ask for it. */
+  private readonly sourceOf = new WeakMap<StoredFigure, FigureSource>();
+
   source(f: StoredFigure): FigureSource {
+    let made = this.sourceOf.get(f);
+    if (!made) this.sourceOf.set(f, (made = this.makeSource(f)));
+    return made;
+  }
+
+  private makeSource(f: StoredFigure): FigureSource {
     const s = this.sources.get(f.sourceId) ?? { kind: 'file' as const, title: `bron ${f.sourceId}`, file: null, sheet: null };
     const base = { sourceId: f.sourceId, kind: s.kind, title: s.title, file: s.file, sheet: s.sheet, cell: f.cell, raw: f.raw };
     return { ...base, text: figureSourceText(base) };

@@ -111,6 +111,18 @@ function ruleOf(ind: IndicatorRule): AggregationRule {
   return { aggregation: ind.aggregation };
 }
 
+/**
+ * Whether an area's figure is read straight from its own figure, never aggregated: it has no members
+ * here, or none were found and it is not a composition (its figure is then its own, or none).
+ */
+export function readStraight(data: Pick<CompareData, 'members' | 'area'>, code: string): boolean {
+  const links = data.members(code);
+  if (links === null) return true;
+  if (links.length > 0) return false;
+  const kind = data.area(code)?.kind;
+  return kind !== 'focus_area' && kind !== 'programme';
+}
+
 const empty = (reason: string): Resolved => ({
   value: null, low: null, high: null, sign: null, qualifier: null, aggregated: false, sourceRef: null, source: null,
   coverage: null, coverageDetail: null, members: null, memberDetail: null, importedVsAggregate: null,
@@ -118,7 +130,9 @@ const empty = (reason: string): Resolved => ({
 });
 
 export class FigureResolver {
-  private readonly memo = new Map<string, Resolved>();
+  /** Resolved figures per area, by a number per (indicator, period): no key string per lookup. */
+  private readonly memo = new Map<string, Resolved[]>();
+  private readonly slots = new Map<string, Map<string, number>>();
 
   private readonly minCoverage: number;
   private readonly withDetail: boolean;
@@ -135,14 +149,21 @@ export class FigureResolver {
   }
 
   resolve(areaCode: string, indicatorCode: string, period: string, depth = 0): Resolved {
-    const key = `${areaCode}\u0000${indicatorCode}\u0000${period}`;
-    let r = this.memo.get(key);
+    let byPeriod = this.slots.get(indicatorCode);
+    if (!byPeriod) this.slots.set(indicatorCode, (byPeriod = new Map()));
+    let slot = byPeriod.get(period);
+    if (slot === undefined) byPeriod.set(period, (slot = this.slotCount++));
+    let own = this.memo.get(areaCode);
+    if (!own) this.memo.set(areaCode, (own = []));
+    let r = own[slot];
     if (!r) {
       r = this.compute(areaCode, indicatorCode, period, depth);
-      this.memo.set(key, r);
+      own[slot] = r;
     }
     return r;
   }
+
+  private slotCount = 0;
 
   /** A member's figure: straight from the store for a member that is not itself aggregated (no allocation). */
   private memberValue(code: string, indicatorCode: string, period: string, depth: number): { value: number | null; fig: StoredFigure | undefined; resolved: Resolved | null } {
@@ -252,13 +273,13 @@ export class FigureResolver {
   private allLeaves(links: readonly MemberLink[], depth: number): boolean {
     if (depth >= MAX_DEPTH) return true;
     let known = this.leaves.get(links);
-    if (known === undefined) this.leaves.set(links, (known = links.every((l) => this.data.members(l.code) === null)));
+    if (known === undefined) this.leaves.set(links, (known = links.every((l) => readStraight(this.data, l.code))));
     return known;
   }
 
   private readonly leaves = new Map<readonly MemberLink[], boolean>();
-  private valueBuf: MemberColumn = { values: new Float64Array(0), signs: new Uint8Array(0) };
-  private weightBuf: MemberColumn = { values: new Float64Array(0), signs: new Uint8Array(0) };
+  /** Values and weights of the members, read into two reused buffers per member count. */
+  private readonly buffers = new Map<number, [MemberColumn, MemberColumn]>();
   /** `counted` flags of bulk aggregates, cut from one pool (a national aggregation makes 2,400). */
   private countedPool = new Uint8Array(0);
   private countedUsed = 0;
@@ -272,13 +293,14 @@ export class FigureResolver {
   private fromColumns(links: readonly MemberLink[], ind: IndicatorRule, rule: AggregationRule, weightCode: string | null, period: string, depth: number): Resolved | null {
     if (this.withDetail || !this.data.memberValues || links.length === 0 || !this.allLeaves(links, depth + 1)) return null;
     const codes = this.codesOf(links);
-    // the columns are read into two reused buffers: only `counted` outlives this call
+    // the columns are read into reused buffers: only `counted` outlives this call
     const n = codes.length;
-    if (this.valueBuf.values.length !== n) this.valueBuf = { values: new Float64Array(n), signs: new Uint8Array(n) };
-    if (weightCode && this.weightBuf.values.length !== n) this.weightBuf = { values: new Float64Array(n), signs: new Uint8Array(n) };
-    const col = this.data.memberValues(codes, ind.code, period, this.valueBuf);
+    // one pair of buffers per member count (compositions of 4 and 5 members alternate: no new arrays per call)
+    let bufs = this.buffers.get(n);
+    if (!bufs) this.buffers.set(n, (bufs = [{ values: new Float64Array(n), signs: new Uint8Array(n) }, { values: new Float64Array(n), signs: new Uint8Array(n) }]));
+    const col = this.data.memberValues(codes, ind.code, period, bufs[0]);
     if (!col) return null;
-    const weights = weightCode ? this.data.memberValues(codes, weightCode, period, this.weightBuf) : undefined;
+    const weights = weightCode ? this.data.memberValues(codes, weightCode, period, bufs[1]) : undefined;
     if (weightCode && !weights) return null;
     if (this.countedPool.length - this.countedUsed < n) {
       this.countedPool = new Uint8Array(Math.max(n, 1 << 16));
@@ -288,27 +310,52 @@ export class FigureResolver {
     const out = aggregateColumns(rule, col.values, weights?.values ?? null, this.minCoverage, countedInto);
     let provisional = false;
     for (let i = 0; i < codes.length && !provisional; i++) if (out.counted[i] && isProvisionalCode(col.signs[i] as number)) provisional = true;
-    // the counted members' codes are listed only when a delta's boundary check asks (700 per cell otherwise)
-    let counted: string[] | null = null;
     let source: string | null = null;
     if (out.value !== null && !this.lean) {
       const named = codes.slice(0, SOURCE_MEMBERS_NAMED).map((code) => {
         const fig = this.data.figure(code, ind.code, period);
-        return `${code} (${fig ? this.data.source(fig).text : 'geen cijfer'})`;
+        // as the member-by-member path words it: a member looked through without members is "geen cijfer voor …"
+        return `${code} (${fig ? this.data.source(fig).text : this.data.members(code) === null ? 'geen cijfer' : `geen cijfer voor ${period}`})`;
       });
       const rest = codes.length - named.length;
       source = `${out.method}: ${named.join('; ')}${rest > 0 ? `; … en ${rest} andere ${rest === 1 ? 'lid' : 'leden'}` : ''}`;
     }
-    return {
-      value: out.value, low: null, high: null, sign: out.value !== null && provisional ? 'provisional' : null, qualifier: null,
-      aggregated: true, sourceRef: null, source,
-      coverage: out.coverage,
-      coverageDetail: { withFigure: out.withFigure, total: out.total, weightShare: out.weightShare, threshold: this.minCoverage },
-      members: codes, memberDetail: null, importedVsAggregate: null,
-      missingReason: out.reason, method: out.method,
-      get countedMembers() {
-        return (counted ??= codes.filter((_, i) => out.counted[i] === 1));
-      },
-    };
+    return new ColumnAggregate(
+      out.value, out.value !== null && provisional ? 'provisional' : null, source, out.coverage,
+      { withFigure: out.withFigure, total: out.total, weightShare: out.weightShare, threshold: this.minCoverage },
+      codes, out.reason, out.method, out.counted,
+    );
+  }
+}
+
+/**
+ * An aggregate made from columns (see fromColumns). Its counted members' codes are listed only
+ * when a delta's boundary check asks (700 per cell in a national aggregation otherwise); a class,
+ * so thousands of them share one getter instead of a closure each.
+ */
+class ColumnAggregate implements Resolved {
+  readonly low = null;
+  readonly high = null;
+  readonly qualifier = null;
+  readonly aggregated = true;
+  readonly sourceRef = null;
+  readonly memberDetail = null;
+  readonly importedVsAggregate = null;
+  private counted: string[] | null = null;
+
+  constructor(
+    readonly value: number | null,
+    readonly sign: Sign | null,
+    readonly source: string | null,
+    readonly coverage: number | null,
+    readonly coverageDetail: Resolved['coverageDetail'],
+    readonly members: string[],
+    readonly missingReason: string | null,
+    readonly method: string | null,
+    private readonly countedFlags: Uint8Array,
+  ) {}
+
+  get countedMembers(): readonly string[] {
+    return (this.counted ??= this.members.filter((_, i) => this.countedFlags[i] === 1));
   }
 }

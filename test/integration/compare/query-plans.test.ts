@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/store/open-store';
-import { BLOCK_SCAN_SQL, BLOCK_SEEK_SQL, FIGURES_BY_ID_SQL, FIGURES_ALL_PERIODS_SQL, FIGURES_IN_PERIODS_SQL, HAS_FIGURE_SQL, PERIOD_EXTENT_SQL, registerFigurePut } from '../../../main/store/queries/compare';
+import { BLOCK_SCAN_SQL, BLOCK_SEEK_SQL, FIGURES_BY_ID_SQL, FIGURES_ALL_PERIODS_SQL, FIGURES_IN_PERIODS_SQL, HAS_FIGURE_SQL, INDICATORS_IN_RANGE_SQL, PERIOD_EXTENT_SQL, registerFigurePut } from '../../../main/store/queries/compare';
 
 /**
  * The compare reads stay index seeks as the store grows: figures area first through
@@ -29,6 +29,12 @@ describe('query plans of the comparison', () => {
   it("'latest': whether any area has a figure in a period is a seek per area, stopping at the first", () => {
     const p = plan(HAS_FIGURE_SQL, args);
     expect(p.join('\n')).toMatch(/SEARCH o USING INDEX observation_area \(area_id=\? AND indicator_id=\? AND period=\?\)/);
+    expect(p.some((d) => /SCAN o\b|AUTOMATIC/.test(d))).toBe(false);
+  });
+
+  it("'latest' in a period of few figures: its sources' id ranges walked once for all indicators", () => {
+    const p = plan(INDICATORS_IN_RANGE_SQL, { first: 1, last: 900, period: '2025', areas: '[1,2]' });
+    expect(p.join('\n')).toMatch(/SEARCH o USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
     expect(p.some((d) => /SCAN o\b|AUTOMATIC/.test(d))).toBe(false);
   });
 

@@ -37,6 +37,24 @@ describe('bar chart', () => {
     expect(m.caption).toBe('Huurwoningen, 2024');
     expect(m.sourceLine).toBe('Bron: test-kwb.xlsx (2024). 1 cijfer is samengesteld uit de cijfers van de wijken of buurten van het gebied (samenstelling: voorstel, te bevestigen).');
   });
+  it('names the files of a lean answer (no per-cell provenance) and says a proposed composition is te bevestigen', () => {
+    const lean = {
+      ...result,
+      sourceTitles: ['kwb-2024.xlsx', 'kwb-2023.xlsx'],
+      rows: result.rows.map((r) => ({
+        ...r,
+        compositionStatus: r.areaCode === 'WK034403' ? ('proposal' as const) : null,
+        cells: r.cells.map((c) => ({ ...c, sourceRef: null, source: null, memberDetail: null })),
+      })),
+    };
+    expect(barChart(lean, 'p_huurw').sourceLine).toBe(
+      'Bron: kwb-2024.xlsx; kwb-2023.xlsx. Cijfers van 2024. 1 cijfer is samengesteld uit de cijfers van de wijken of buurten van het gebied (samenstelling: voorstel, te bevestigen).',
+    );
+    // one file behind the whole answer: every figure is from it, with its period
+    expect(barChart({ ...lean, sourceTitles: ['kwb-2024.xlsx'] }, 'p_huurw').sourceLine).toMatch(/^Bron: kwb-2024\.xlsx \(2024\)\. 1 cijfer/);
+    // with provenance per cell, the cell's own file (and period) is named, not the answer's list
+    expect(barChart({ ...result, sourceTitles: ['other.xlsx'] }, 'p_huurw').sourceLine).toMatch(/^Bron: test-kwb\.xlsx \(2024\)\./);
+  });
   it('does not draw a municipality total beside counts, but names it', () => {
     const inw = { ...indicator('a_inw', 'Inwoners', 'count'), aggregation: 'sum' as const };
     const r = makeResult([inw], [
