@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServices } from '../main/app/services';
 import { runCompare } from '../main/services/compare-run';
-import { openStore, type Store } from '../main/store/open-store';
+import { closeStore, openStore, type Store } from '../main/store/open-store';
 import catalogue from '../resources/indicators/kwb-catalogue.json';
 import { CompareRequest } from '../shared/contract/compare';
 
@@ -193,7 +193,7 @@ export async function runCompareBench(): Promise<Record<string, string | number>
     if (reuse) {
       const found = openStore(file);
       const r = reused(found.db);
-      found.db.close();
+      closeStore(found);
       municipalities = r.municipalities;
       gen = r;
     } else {
@@ -202,7 +202,7 @@ export async function runCompareBench(): Promise<Record<string, string | number>
       rmSync(part, { force: true });
       const fresh = openStore(part);
       gen = generate(fresh.db, municipalities);
-      fresh.db.close();
+      closeStore(fresh);
       if (part !== file) renameSync(part, file);
     }
     const opened = openStore(file);
@@ -210,7 +210,7 @@ export async function runCompareBench(): Promise<Record<string, string | number>
     // 86 district members: focus area i takes 4 or 5 districts of municipality i
     const districts = Array.from({ length: 20 }, (_, i) => Array.from({ length: i < 6 ? 5 : 4 }, (_, w) => `WK${1000 + Math.floor((i * municipalities) / 20)}${String(w).padStart(2, '0')}`));
     setCompositions(opened.db, districts);
-    opened.db.close();
+    closeStore(opened);
     const size = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
 
     const services = startServices(file, 'cli');

@@ -1,7 +1,7 @@
 import pkg from '../../package.json';
 import type { Shell } from '../../shared/contract/app';
 import type { z } from 'zod';
-import { openStore, type OpenStoreOptions, type OpenedStore } from '../store/open-store';
+import { closeStore, openStore, type OpenStoreOptions, type OpenedStore } from '../store/open-store';
 import type { ServiceContext } from '../services/context';
 import { dispatch } from '../services/dispatch';
 import type { Envelope } from '../../shared/contract/envelope';
@@ -51,7 +51,7 @@ export function startServices(storePath: string, shell: z.infer<typeof Shell>, o
     call: (name, input) => dispatch(name, input, ctx),
     close: () => {
       void ctx.jobs.closeAll();
-      opened.db.close();
+      closeStore(opened);
     },
   };
 }

@@ -14,7 +14,8 @@ import { defineJob } from './job-types';
  * against; the commit to write everything in one transaction, which a failure or a cancel rolls back.
  */
 function open(control: JobControl) {
-  return openStore(control.storePath, { seed: false, ...(control.nativeBinding ? { nativeBinding: control.nativeBinding } : {}) }).db;
+  // the app's own connection holds the session (and checked the store when it opened it)
+  return openStore(control.storePath, { seed: false, session: false, ...(control.nativeBinding ? { nativeBinding: control.nativeBinding } : {}) }).db;
 }
 
 const preview = defineJob({

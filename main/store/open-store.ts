@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { migrate, refuseNewerStore, type MigrationResult } from './migrate';
 import { applySeed, type SeedResult } from './seed';
 import { applyCompositionSeed } from './seed-compositions';
+import { beginSession, endSession, lastCloseUnclean } from './store-sessions';
 import type { Store } from './store-types';
 
 /** The store's type lives in store-types.ts (queries take it without importing this file); kept here for main/import's imports. */
@@ -26,6 +27,12 @@ export interface OpenStoreOptions {
   /** Path to a better-sqlite3 binary built for another ABI (Electron). */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * Record this opening as a session (default true), checking the whole store first when the last
+   * session did not close cleanly (store-sessions.ts). False for a second connection of a process
+   * that already holds a session (an import's worker thread): no check, no record.
+   */
+  session?: boolean;
 }
 
 export interface OpenedStore {
@@ -33,11 +40,16 @@ export interface OpenedStore {
   path: string;
   migration: MigrationResult;
   seed: SeedResult | null;
+  /** Whether the whole store was checked at this opening (PRAGMA quick_check). */
+  checked: boolean;
+  /** This opening's session token (null: none recorded); closeStore ends it. */
+  session: string | null;
 }
 
 /**
  * Open (or create) the one SQLite file that is a Wijkverkenner project: WAL, foreign keys,
- * a busy timeout, an integrity check, migrations (with a backup), then the default dataset.
+ * a busy timeout, an integrity check when the last session did not close cleanly (see
+ * store-sessions.ts), migrations (with a backup), then the default dataset.
  */
 export function openStore(dbPath: string, options: OpenStoreOptions = {}): OpenedStore {
   if (dbPath !== ':memory:') mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
@@ -63,11 +75,14 @@ export function openStore(dbPath: string, options: OpenStoreOptions = {}): Opene
     // 64 MiB of page cache instead of SQLite's 2 MiB: a comparison reads figures scattered over
     // the store (an area's figures sit in each year's import), and keeps them for the next question.
     db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-    checkIntegrity(db, dbPath);
+    const sessions = options.session !== false && !options.readonly && dbPath !== ':memory:';
+    const checked = options.readonly === true || (sessions && lastCloseUnclean(db));
+    if (checked) checkIntegrity(db, dbPath);
     const migration = migrate(db, dbPath);
     const seed = options.seed === false ? null : applySeed(db);
     if (options.seed !== false) applyCompositionSeed(db);
-    return { db, path: dbPath, migration, seed };
+    const session = sessions ? beginSession(db) : null;
+    return { db, path: dbPath, migration, seed, checked, session };
   } catch (err) {
     db.close();
     const code = (err as { code?: unknown }).code;
@@ -88,5 +103,14 @@ function checkIntegrity(db: Store, dbPath: string): void {
   const problems = rows.map((r) => r.quick_check).filter((s) => s !== 'ok');
   if (problems.length > 0) {
     throw new AppError('STORE_CORRUPT', `The store ${dbPath} failed its integrity check.`, undefined, problems.slice(0, 20));
+  }
+}
+
+/** Close a store opened by openStore: its session ends cleanly (the next opening need not check it). */
+export function closeStore(opened: Pick<OpenedStore, 'db' | 'session'>): void {
+  try {
+    if (opened.session && opened.db.open && !opened.db.readonly) endSession(opened.db, opened.session);
+  } finally {
+    opened.db.close();
   }
 }
