@@ -44,6 +44,9 @@ await esbuild({
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
+  // test/helpers/real-data.ts (bundled into the bench for its browser step) reads import.meta only
+  // where there is no __dirname (under Vitest's ESM); bundled as CommonJS it never gets there
+  logOverride: { 'empty-import-meta': 'silent' },
   plugins: [rawPlugin],
 });
 log(`main built in ${Date.now() - started} ms`);

@@ -2,8 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Repository root (this file is test/helpers/real-data.ts). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * Repository root (this file is test/helpers/real-data.ts; bundled into dist/bench/bench.cjs for
+ * the compare bench's browser step, where `__dirname` is dist/bench: two levels up either way).
+ */
+const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
 
 /**
  * The real CBS and municipal spreadsheets live beside the clone in ../shared/data/real (never copied
