@@ -223,7 +223,7 @@ export function runCompare(db: Store, input: ParsedInput<'compare.run'>): Compar
     ids.forEach((id) => loaded.add(id));
     const asBlock = bulk && level > 0;
     if (asBlock) addBlocks(ids);
-    else addFigures(loadFigures(db, ids, valueIndicatorIds, periods));
+    else addFigures(loadFigures(db, ids, valueIndicatorIds, periods, input.lean));
     // compositions always; other areas only where a figure is missing (an aggregate may fill it)
     const complete = (asBlock ? memberIndicatorIds : valueIndicatorIds).length * periods.length;
     const needed = ids.filter((id) => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/store/open-store';
-import { BLOCK_SCAN_SQL, BLOCK_SEEK_SQL, FIGURES_BY_ID_SQL, FIGURES_ALL_PERIODS_SQL, FIGURES_IN_PERIODS_SQL, HAS_FIGURE_SQL, INDICATORS_IN_RANGE_SQL, PERIOD_EXTENT_SQL, registerFigurePut } from '../../../main/store/queries/compare';
+import { BLOCK_SCAN_SQL, BLOCK_SEEK_SQL, FIGURES_BY_ID_SQL, FIGURES_ALL_PERIODS_SQL, FIGURES_IN_PERIODS_SQL, HAS_FIGURE_SQL, LEAN_FIGURES_IN_PERIODS_SQL, INDICATORS_IN_RANGE_SQL, PERIOD_EXTENT_SQL, registerFigurePut } from '../../../main/store/queries/compare';
 
 /**
  * The compare reads stay index seeks as the store grows: figures area first through
@@ -14,10 +14,12 @@ describe('query plans of the comparison', () => {
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((p) => p.detail);
   const args = { areas: '[1,2,3]', indicators: '[1,2]', periods: '["2024","2022"]', indicator: 1, period: '2024', indicatorMask: Buffer.from([0, 1, 1]) };
 
-  it('figures in given periods: one seek in observation_area per (area, indicator, period)', () => {
-    const p = plan(FIGURES_IN_PERIODS_SQL, args);
-    expect(p.join('\n')).toMatch(/SEARCH o USING INDEX observation_area \(area_id=\? AND indicator_id=\? AND period=\?\)/);
-    expect(p.some((d) => /SCAN o\b|AUTOMATIC|TEMP B-TREE/.test(d))).toBe(false);
+  it('figures in given periods (and without raw text and cell, lean): one seek in observation_area per (area, indicator, period)', () => {
+    for (const sql of [FIGURES_IN_PERIODS_SQL, LEAN_FIGURES_IN_PERIODS_SQL]) {
+      const p = plan(sql, args);
+      expect(p.join('\n')).toMatch(/SEARCH o USING INDEX observation_area \(area_id=\? AND indicator_id=\? AND period=\?\)/);
+      expect(p.some((d) => /SCAN o\b|AUTOMATIC|TEMP B-TREE/.test(d))).toBe(false);
+    }
   });
 
   it('figures in every period: one seek per (area, indicator)', () => {
