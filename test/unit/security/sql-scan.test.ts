@@ -21,6 +21,7 @@ const ALLOWED_INTERPOLATIONS: Record<string, string> = {
   'main/store/queries/geopackage.ts | quoted': "a feature table's name read from the GeoPackage's own gpkg_contents, quoted as an identifier (tables cannot be bound)",
   'main/store/queries/briefings.ts | FIGURE_SELECT': 'the fixed SELECT of a figure, exported by observations.ts',
   'main/store/queries/map-figures.ts | FIGURE_SELECT': 'the fixed SELECT of a figure, exported by observations.ts',
+  'main/store/queries/compare.ts | columns': 'one of two fixed column lists (FIGURE_COLUMNS, LEAN_FIGURE_COLUMNS) of the comparison\'s figure query',
   'main/store/queries/store-counts.ts | schema': "the type 'main' | 'wv_backup': the store or its attached backup copy",
   'main/store/queries/bulk-load.ts | table': 'table names from a fixed list of the tables a bulk load checks',
   'main/store/queries/bulk-load.ts | d.name.replace(/"/g, \'""\')': "index names read from sqlite_master (the store's own schema), quoted as identifiers",
