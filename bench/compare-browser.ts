@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM, launchBrowser, newPage, startWebShell } from '../test/e2e/harness';
+import { repoRoot } from '../test/helpers/real-data';
 
 /**
  * Vergelijken on all neighbourhoods, in Chromium through the web shell (issue 12's "time to first
@@ -9,9 +10,8 @@ import { CHROMIUM, launchBrowser, newPage, startWebShell } from '../test/e2e/har
  * (`npm run bench` builds them) and Debian's Chromium; says why when it cannot run.
  */
 export async function vergelijkenAllNeighbourhoods(file: string, indicators: number, period: string): Promise<{ firstRowsMs: number; answerMB: number; rows: number } | { skipped: string }> {
-  const root = path.resolve(__dirname, '../..');
   if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install chromium)` };
-  if (!existsSync(path.join(root, 'dist/renderer/index.html'))) return { skipped: 'the renderer is not built (npm run build)' };
+  if (!existsSync(path.join(repoRoot, 'dist/renderer/index.html'))) return { skipped: 'the renderer is not built (npm run build)' };
   const shell = await startWebShell(file);
   const browser = await launchBrowser();
   try {

@@ -19,7 +19,7 @@ export type { Store };
 export const NEW_STORE_PAGE_SIZE = 16_384;
 
 /** The page cache of a connection, in KiB (see openStore). */
-export const PAGE_CACHE_KIB = 65_536;
+const PAGE_CACHE_KIB = 65_536;
 
 export interface OpenStoreOptions {
   /** Apply the NPLV default dataset (idempotent). Default true. */

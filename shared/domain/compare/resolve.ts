@@ -119,9 +119,11 @@ export function readStraight(data: Pick<CompareData, 'members' | 'area'>, code: 
   const links = data.members(code);
   if (links === null) return true;
   if (links.length > 0) return false;
-  const kind = data.area(code)?.kind;
-  return kind !== 'focus_area' && kind !== 'programme';
+  return !isComposition(data.area(code)?.kind);
 }
+
+/** A focus area or the programme: made of members by definition (without them: "samenstelling onbekend"). */
+const isComposition = (kind: AreaKind | undefined): boolean => kind === 'focus_area' || kind === 'programme';
 
 const empty = (reason: string): Resolved => ({
   value: null, low: null, high: null, sign: null, qualifier: null, aggregated: false, sourceRef: null, source: null,
@@ -204,8 +206,7 @@ export class FigureResolver {
       }
       return base;
     }
-    const isComposition = area?.kind === 'focus_area' || area?.kind === 'programme';
-    if (links === null || (links.length === 0 && !isComposition)) return empty(`geen cijfer voor ${period}`);
+    if (links === null || (links.length === 0 && !isComposition(area?.kind))) return empty(`geen cijfer voor ${period}`);
     if (links.length === 0) return empty('samenstelling onbekend');
     return this.aggregateOf(links, ind, period, depth);
   }
